@@ -1,0 +1,28 @@
+// npm run score -- --data <dir> --out <dir>: validate and score a data folder (outputs.md).
+import { parseArgs } from 'node:util';
+import { loadDataFolder } from '../src/lib/load.ts';
+import { writeScoreOutputs } from '../src/lib/output.ts';
+import { scoreDataset } from '../src/lib/score.ts';
+
+const { values } = parseArgs({
+  options: { data: { type: 'string', default: 'data' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+});
+if (values.help || !values.out) {
+  console.error('usage: npm run score -- --data <data folder> --out <output folder>');
+  process.exit(values.help ? 0 : 2);
+}
+
+const started = performance.now();
+const loaded = loadDataFolder(values.data);
+if (!loaded.ok) {
+  for (const e of loaded.errors) console.error(e);
+  console.error(`\n${loaded.errors.length} problem(s) found in ${values.data}; nothing was written to ${values.out}.`);
+  process.exit(1);
+}
+const scored = scoreDataset(loaded.data.model, loaded.data.enterprises);
+const files = await writeScoreOutputs(loaded.data, scored, values.out);
+const secs = ((performance.now() - started) / 1000).toFixed(1);
+console.log(
+  `Scored ${scored.rows.length} enterprise-years (${scored.years.join(', ')}) from ${values.data} with model "${scored.model.id}" ${scored.model.version} in ${secs} s.`,
+);
+console.log(`Wrote ${files.length} files to ${values.out}: ${files.filter((f) => !f.startsWith('site/')).join(', ')} and site data.`);

@@ -1,0 +1,410 @@
+import { parseCount, parseDate, parseDecimal, parseIntegerIn, parseMoney, parseSignedMoney, parseYearMonth, type CellResult } from './columns.ts';
+import type { CsvRow, DataIssue, ParsedCsv } from './csv.ts';
+import { NUMERIC_COLUMNS, type NumericColumn } from './model.ts';
+import { isValidUscc } from './uscc.ts';
+import { ACHIEVEMENT_METRICS } from './achievement-metrics.ts';
+
+/** The designations an enterprise may carry in `tags` (dataset.md). */
+export const TAGS = ['高新技术企业', '科技型中小企业', '专精特新', '瞪羚企业', '上市企业'] as const;
+export type Tag = (typeof TAGS)[number];
+
+/** A park (高新区) as published. */
+export interface Park {
+  code: string;
+  name: string;
+  nameEn: string;
+  province: string;
+  city: string;
+  level: 'national' | 'provincial';
+  pilotBatch: number | null;
+  pilotYear: number | null;
+}
+
+/** One enterprise in one evaluation year, validated. `values` holds NUMERIC_COLUMNS in order, NaN = not reported. */
+export interface EnterpriseRow {
+  line: number;
+  id: string;
+  name: string;
+  nameEn: string;
+  park: string;
+  year: number;
+  founded: string;
+  foundedYear: number;
+  industry: string;
+  tags: Tag[];
+  values: Float64Array;
+}
+
+/** A figure a park reported (not computed), with its source. */
+export interface Achievement {
+  park: string;
+  metric: string;
+  value: number;
+  unit: string;
+  asOf: string;
+  note: string;
+  source: string;
+}
+
+/** The park codes rows may refer to. */
+export interface ParkCodes {
+  has(code: string): boolean;
+}
+
+/** Column index of a numeric column inside EnterpriseRow.values. */
+export const COLUMN_INDEX = Object.fromEntries(NUMERIC_COLUMNS.map((c, i) => [c, i])) as Record<NumericColumn, number>;
+
+/** Largest number of issues listed per file; the rest are counted. */
+export const MAX_ISSUES_PER_FILE = 200;
+
+type ColumnSpec = { description: string; blank: boolean; parse: (text: string) => CellResult<unknown> };
+
+const text = (max: number) => (t: string): CellResult<string> =>
+  [...t].length <= max ? { ok: true, value: t } : { ok: false, message: `is longer than ${max} characters` };
+
+/** parks.csv columns, in the documented order (dataset.md). */
+export const PARK_COLUMNS: Record<string, ColumnSpec> = {
+  code: {
+    description: 'unique key used in URLs: 2–40 of a-z, 0-9 and -',
+    blank: false,
+    parse: (t) =>
+      /^[a-z0-9-]{2,40}$/.test(t)
+        ? { ok: true, value: t }
+        : { ok: false, message: 'must be 2–40 characters of lower-case a-z, digits 0-9 and -' },
+  },
+  name: { description: 'Chinese name, e.g. 石家庄高新区', blank: false, parse: text(100) },
+  name_en: { description: 'English name (may be blank)', blank: true, parse: text(200) },
+  province: { description: 'province, e.g. 河北', blank: false, parse: text(40) },
+  city: { description: 'city (may be blank)', blank: true, parse: text(40) },
+  level: {
+    description: 'national or provincial',
+    blank: false,
+    parse: (t) =>
+      t === 'national' || t === 'provincial' ? { ok: true, value: t } : { ok: false, message: 'must be "national" or "provincial"' },
+  },
+  pilot_batch: { description: 'batch of the pilot it joined, integer ≥ 1 (may be blank)', blank: true, parse: parseIntegerIn(1, 1000) },
+  pilot_year: { description: 'year it joined the pilot (may be blank)', blank: true, parse: parseIntegerIn(2000, 2100) },
+};
+
+const NUMERIC_SPECS: Record<NumericColumn, ColumnSpec> = {
+  rd_expense: { description: '研发费用金额, 万元 ≥ 0', blank: true, parse: parseMoney },
+  rd_expense_prev: { description: "previous year's 研发费用, 万元 ≥ 0", blank: true, parse: parseMoney },
+  revenue: { description: '营业收入, 万元 ≥ 0', blank: true, parse: parseMoney },
+  revenue_prev: { description: "previous year's 营业收入, 万元 ≥ 0", blank: true, parse: parseMoney },
+  employees: { description: '职工总数, count', blank: true, parse: parseCount },
+  st_staff: { description: '科技人员数, count ≤ employees', blank: true, parse: parseCount },
+  postgrad_staff: { description: '研究生以上学历人员数, count ≤ employees', blank: true, parse: parseCount },
+  invention_patent_apps: { description: '发明专利申请量, count', blank: true, parse: parseCount },
+  pct_apps: { description: 'PCT 专利申请量, count', blank: true, parse: parseCount },
+  tech_contract_value: { description: '技术合同成交额, 万元 ≥ 0', blank: true, parse: parseMoney },
+  high_tech_revenue: { description: '高新技术产品收入, 万元 ≥ 0, ≤ revenue', blank: true, parse: parseMoney },
+  rd_tax_deduction: { description: '研发费用加计扣除所得税减免额, 万元 ≥ 0', blank: true, parse: parseMoney },
+  net_profit: { description: '净利润, 万元 (may be negative)', blank: true, parse: parseSignedMoney },
+  net_assets: { description: '净资产, 万元 (may be negative)', blank: true, parse: parseSignedMoney },
+  graduates_hired: { description: '吸纳应届毕业生人数, count', blank: true, parse: parseCount },
+  platforms: { description: '省级及以上研发或创新平台数量 (近两年), count', blank: true, parse: parseCount },
+  awards: { description: '省级及以上科技奖励数量 (近两年), count', blank: true, parse: parseCount },
+  vc_investment: { description: '获得风险投资额, 万元 ≥ 0', blank: true, parse: parseMoney },
+  standards: { description: '主持或参与制定标准数量, count', blank: true, parse: parseCount },
+  serious_violations: { description: '严重违法失信记录数, count (deduction)', blank: true, parse: parseCount },
+};
+
+/** enterprises.csv columns, in the documented order (dataset.md). */
+export const ENTERPRISE_COLUMNS: Record<string, ColumnSpec> = {
+  id: {
+    description: '统一社会信用代码: 18 characters, check digit valid per GB 32100-2015',
+    blank: false,
+    parse: (t) =>
+      t.length !== 18
+        ? { ok: false, message: `must be an 18-character 统一社会信用代码 (this one has ${[...t].length})` }
+        : isValidUscc(t)
+          ? { ok: true, value: t }
+          : { ok: false, message: 'is not a valid 统一社会信用代码: wrong characters or check digit (GB 32100-2015)' },
+  },
+  name: { description: 'Chinese name, 1–100 characters', blank: false, parse: text(100) },
+  name_en: { description: 'English name (may be blank)', blank: true, parse: text(200) },
+  park: { description: 'a code in parks.csv', blank: false, parse: (t) => ({ ok: true, value: t }) },
+  year: { description: 'evaluation year, 2000–2100', blank: false, parse: parseIntegerIn(2000, 2100) },
+  founded: { description: 'founding date YYYY-MM-DD, not after 31 Dec of year', blank: false, parse: parseDate },
+  industry: { description: 'industry, free text (blank: unclassified)', blank: true, parse: text(60) },
+  tags: { description: `;-separated designations among ${TAGS.join(', ')}`, blank: true, parse: parseTags },
+  ...NUMERIC_SPECS,
+};
+
+/** achievements.csv columns (dataset.md). */
+export const ACHIEVEMENT_COLUMNS: Record<string, ColumnSpec> = {
+  park: { description: 'a code in parks.csv', blank: false, parse: (t) => ({ ok: true, value: t }) },
+  metric: {
+    description: 'a key of the documented metric vocabulary',
+    blank: false,
+    parse: (t) =>
+      Object.hasOwn(ACHIEVEMENT_METRICS, t)
+        ? { ok: true, value: t }
+        : { ok: false, message: `is not a known metric; use one of ${Object.keys(ACHIEVEMENT_METRICS).join(', ')}` },
+  },
+  value: { description: 'the reported figure', blank: false, parse: parseDecimal },
+  unit: { description: 'e.g. 家, 万元, 亿元, %', blank: false, parse: text(10) },
+  as_of: { description: 'YYYY or YYYY-MM', blank: false, parse: parseYearMonth },
+  note: { description: 'one line of context (may be blank)', blank: true, parse: text(300) },
+  source: { description: 'publication and date, e.g. 科技日报 2023-07', blank: false, parse: text(200) },
+};
+
+function parseTags(t: string): CellResult<Tag[]> {
+  const parts = t
+    .split(/[;；]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const tags: Tag[] = [];
+  for (const p of parts) {
+    if (!(TAGS as readonly string[]).includes(p)) {
+      return { ok: false, message: `has an unknown designation "${p}"; allowed: ${TAGS.join(', ')} separated by ;` };
+    }
+    if (!tags.includes(p as Tag)) tags.push(p as Tag);
+  }
+  return { ok: true, value: tags.sort((a, b) => TAGS.indexOf(a) - TAGS.indexOf(b)) };
+}
+
+/** Collects issues for one file, up to the cap, counting the rest. */
+export class IssueList {
+  readonly items: DataIssue[] = [];
+  private overflow = new Map<string, number>();
+  add(issue: DataIssue): void {
+    const inFile = this.items.filter((i) => i.file === issue.file).length;
+    if (inFile < MAX_ISSUES_PER_FILE) this.items.push(issue);
+    else this.overflow.set(issue.file, (this.overflow.get(issue.file) ?? 0) + 1);
+  }
+  get count(): number {
+    let n = this.items.length;
+    for (const v of this.overflow.values()) n += v;
+    return n;
+  }
+  /** Every message, with a closing line per file whose issues passed the cap. */
+  messages(format: (i: DataIssue) => string): string[] {
+    const out = this.items.map(format);
+    for (const [file, n] of this.overflow) out.push(`${file}: … and ${n} more problem${n === 1 ? '' : 's'} in this file`);
+    return out;
+  }
+}
+
+/** Checks the header against the expected columns: missing, unknown and repeated names. */
+export function checkHeader(parsed: ParsedCsv, expected: string[], file: string, issues: IssueList): Map<string, number> | null {
+  const index = new Map<string, number>();
+  let bad = false;
+  parsed.header.forEach((name, i) => {
+    if (index.has(name)) {
+      issues.add({ file, line: 1, column: name, message: 'appears twice in the header' });
+      bad = true;
+    } else if (!expected.includes(name)) {
+      const hint = expected.find((e) => e.toLowerCase() === name.toLowerCase().replace(/[\s-]/g, '_'));
+      issues.add({
+        file,
+        line: 1,
+        column: name,
+        message: name === '' ? 'a header cell is empty' : `is not a column of ${file.split(/[\\/]/).pop()}${hint ? `; did you mean "${hint}"?` : ''}`,
+        value: name,
+      });
+      bad = true;
+    }
+    index.set(name, i);
+  });
+  for (const name of expected) {
+    if (!index.has(name)) {
+      issues.add({ file, line: 1, column: name, message: 'required column is missing from the header' });
+      bad = true;
+    }
+  }
+  return bad ? null : index;
+}
+
+/** Reads one cell of a row through its column spec, recording an issue when it does not parse. */
+function readCell(row: CsvRow, index: Map<string, number>, column: string, spec: ColumnSpec, file: string, issues: IssueList): { value: unknown; blank: boolean; bad: boolean } {
+  const raw = row.cells[index.get(column)!] ?? '';
+  const t = raw.trim();
+  if (t === '') {
+    if (!spec.blank) {
+      issues.add({ file, line: row.line, column, message: 'must not be blank', value: raw });
+      return { value: null, blank: true, bad: true };
+    }
+    return { value: null, blank: true, bad: false };
+  }
+  const r = spec.parse(t);
+  if (!r.ok) {
+    issues.add({ file, line: row.line, column, message: r.message, value: raw });
+    return { value: null, blank: false, bad: true };
+  }
+  return { value: r.value, blank: false, bad: false };
+}
+
+function checkFieldCount(row: CsvRow, width: number, file: string, issues: IssueList): boolean {
+  if (row.cells.length === width) return true;
+  issues.add({
+    file,
+    line: row.line,
+    message: `has ${row.cells.length} cells but the header has ${width}${row.cells.length > width ? ' (an unquoted comma in a cell?)' : ''}`,
+  });
+  return false;
+}
+
+/** Validates parks.csv rows. */
+export function validateParks(parsed: ParsedCsv, file: string, issues: IssueList): Park[] {
+  const index = checkHeader(parsed, Object.keys(PARK_COLUMNS), file, issues);
+  if (!index) return [];
+  const parks: Park[] = [];
+  const seen = new Map<string, number>();
+  for (const row of parsed.rows) {
+    if (!checkFieldCount(row, parsed.header.length, file, issues)) continue;
+    const v: Record<string, unknown> = {};
+    let bad = false;
+    for (const [col, spec] of Object.entries(PARK_COLUMNS)) {
+      const c = readCell(row, index, col, spec, file, issues);
+      v[col] = c.value;
+      bad ||= c.bad;
+    }
+    const code = v['code'] as string | null;
+    if (code !== null) {
+      const prev = seen.get(code);
+      if (prev !== undefined) {
+        issues.add({ file, line: row.line, column: 'code', message: `duplicate park code, already used on line ${prev}`, value: code });
+        bad = true;
+      } else seen.set(code, row.line);
+    }
+    if (bad) continue;
+    parks.push({
+      code: code!,
+      name: v['name'] as string,
+      nameEn: (v['name_en'] as string | null) ?? '',
+      province: v['province'] as string,
+      city: (v['city'] as string | null) ?? '',
+      level: v['level'] as Park['level'],
+      pilotBatch: v['pilot_batch'] as number | null,
+      pilotYear: v['pilot_year'] as number | null,
+    });
+  }
+  if (parsed.rows.length === 0) issues.add({ file, line: 2, message: 'has no park rows; at least one park is needed' });
+  return parks;
+}
+
+const E = ENTERPRISE_COLUMNS;
+
+/** Validates enterprises.csv rows, including the cross-row rules (unique id+year, constant founding date). */
+export function validateEnterprises(parsed: ParsedCsv, file: string, parkCodes: ParkCodes, issues: IssueList): EnterpriseRow[] {
+  const index = checkHeader(parsed, Object.keys(ENTERPRISE_COLUMNS), file, issues);
+  if (!index) return [];
+  const out: EnterpriseRow[] = [];
+  const idYear = new Map<string, number>();
+  const foundedById = new Map<string, { founded: string; line: number }>();
+  const width = parsed.header.length;
+  const idx = (c: string) => index.get(c)!;
+  const numericIdx = NUMERIC_COLUMNS.map((c) => idx(c));
+  for (const row of parsed.rows) {
+    if (!checkFieldCount(row, width, file, issues)) continue;
+    let bad = false;
+    const cell = (col: string) => {
+      const c = readCell(row, index, col, E[col]!, file, issues);
+      bad ||= c.bad;
+      return c.value;
+    };
+    const id = cell('id') as string | null;
+    const name = cell('name') as string | null;
+    const nameEn = (cell('name_en') as string | null) ?? '';
+    const park = cell('park') as string | null;
+    const year = cell('year') as number | null;
+    const founded = cell('founded') as { iso: string; year: number } | null;
+    const industry = (cell('industry') as string | null) ?? '';
+    const tags = (cell('tags') as Tag[] | null) ?? [];
+    const values = new Float64Array(NUMERIC_COLUMNS.length);
+    for (let k = 0; k < NUMERIC_COLUMNS.length; k++) {
+      const col = NUMERIC_COLUMNS[k]!;
+      const raw = row.cells[numericIdx[k]!]!;
+      const t = raw.trim();
+      if (t === '') {
+        values[k] = NaN;
+        continue;
+      }
+      const r = NUMERIC_SPECS[col].parse(t);
+      if (r.ok) values[k] = r.value as number;
+      else {
+        values[k] = NaN;
+        bad = true;
+        issues.add({ file, line: row.line, column: col, message: r.message, value: raw });
+      }
+    }
+    if (park !== null && !parkCodes.has(park)) {
+      issues.add({ file, line: row.line, column: 'park', message: 'is not a code in parks.csv', value: park });
+      bad = true;
+    }
+    if (founded && year !== null && founded.year > year) {
+      issues.add({ file, line: row.line, column: 'founded', message: `is after the evaluation year ${year}`, value: founded.iso });
+      bad = true;
+    }
+    const notAbove = (col: NumericColumn, limit: NumericColumn) => {
+      const a = values[COLUMN_INDEX[col]]!;
+      const b = values[COLUMN_INDEX[limit]]!;
+      if (!Number.isNaN(a) && !Number.isNaN(b) && a > b) {
+        issues.add({ file, line: row.line, column: col, message: `must not exceed ${limit} (${row.cells[idx(limit)]!.trim()})`, value: row.cells[idx(col)]! });
+        bad = true;
+      }
+    };
+    notAbove('st_staff', 'employees');
+    notAbove('postgrad_staff', 'employees');
+    notAbove('high_tech_revenue', 'revenue');
+    if (id !== null && year !== null) {
+      const key = `${id}|${year}`;
+      const prev = idYear.get(key);
+      if (prev !== undefined) {
+        issues.add({ file, line: row.line, column: 'id', message: `the same id and year ${year} already appear on line ${prev}`, value: id });
+        bad = true;
+      } else idYear.set(key, row.line);
+    }
+    if (id !== null && founded) {
+      const prev = foundedById.get(id);
+      if (!prev) foundedById.set(id, { founded: founded.iso, line: row.line });
+      else if (prev.founded !== founded.iso) {
+        issues.add({
+          file,
+          line: row.line,
+          column: 'founded',
+          message: `differs from the founding date ${prev.founded} given for the same id on line ${prev.line}`,
+          value: founded.iso,
+        });
+        bad = true;
+      }
+    }
+    if (bad) continue;
+    out.push({ line: row.line, id: id!, name: name!, nameEn, park: park!, year: year!, founded: founded!.iso, foundedYear: founded!.year, industry, tags, values });
+  }
+  if (parsed.rows.length === 0) issues.add({ file, line: 2, message: 'has no enterprise rows' });
+  return out;
+}
+
+/** Validates achievements.csv rows. */
+export function validateAchievements(parsed: ParsedCsv, file: string, parkCodes: ParkCodes, issues: IssueList): Achievement[] {
+  const index = checkHeader(parsed, Object.keys(ACHIEVEMENT_COLUMNS), file, issues);
+  if (!index) return [];
+  const out: Achievement[] = [];
+  for (const row of parsed.rows) {
+    if (!checkFieldCount(row, parsed.header.length, file, issues)) continue;
+    const v: Record<string, unknown> = {};
+    let bad = false;
+    for (const [col, spec] of Object.entries(ACHIEVEMENT_COLUMNS)) {
+      const c = readCell(row, index, col, spec, file, issues);
+      v[col] = c.value;
+      bad ||= c.bad;
+    }
+    if (v['park'] !== null && !parkCodes.has(v['park'] as string)) {
+      issues.add({ file, line: row.line, column: 'park', message: 'is not a code in parks.csv', value: v['park'] as string });
+      bad = true;
+    }
+    if (bad) continue;
+    out.push({
+      park: v['park'] as string,
+      metric: v['metric'] as string,
+      value: v['value'] as number,
+      unit: v['unit'] as string,
+      asOf: v['as_of'] as string,
+      note: (v['note'] as string | null) ?? '',
+      source: v['source'] as string,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,202 @@
+import { z } from 'zod';
+
+/** Raw numeric columns of enterprises.csv that a model may reference (dataset.md). */
+export const NUMERIC_COLUMNS = [
+  'rd_expense',
+  'rd_expense_prev',
+  'revenue',
+  'revenue_prev',
+  'employees',
+  'st_staff',
+  'postgrad_staff',
+  'invention_patent_apps',
+  'pct_apps',
+  'tech_contract_value',
+  'high_tech_revenue',
+  'rd_tax_deduction',
+  'net_profit',
+  'net_assets',
+  'graduates_hired',
+  'platforms',
+  'awards',
+  'vc_investment',
+  'standards',
+  'serious_violations',
+] as const;
+export type NumericColumn = (typeof NUMERIC_COLUMNS)[number];
+
+const localized = z
+  .object({
+    zh: z.string().min(1).describe('Chinese text'),
+    en: z.string().min(1).describe('English text'),
+  })
+  .describe('A text in both site languages');
+
+const identifier = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'must be lower-case letters, digits and _ (e.g. "rd_expense")');
+
+const column = z.enum(NUMERIC_COLUMNS, {
+  error: (issue) => `must be one of the numeric columns of enterprises.csv (got ${JSON.stringify(issue.input)})`,
+});
+
+const bound = z
+  .object({
+    min: z.number().optional().describe('inclusive lower bound'),
+    max: z.number().optional().describe('inclusive upper bound'),
+  })
+  .strict();
+
+const stageSchema = z
+  .object({
+    id: identifier.describe('stable key used in URLs and scores.csv'),
+    name: localized,
+    description: localized.optional().describe('the rule in words, shown on the methodology page'),
+    rule: z
+      .object({
+        age: bound.optional().describe('age = evaluation year − founding year, in whole years'),
+        revenue: bound.optional().describe('营业收入 in 万元; a row with blank revenue never matches a revenue bound'),
+      })
+      .strict()
+      .describe('all bounds given must hold; an empty rule matches every row'),
+  })
+  .strict();
+
+const valueSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('column'), column }).strict(),
+  z
+    .object({
+      kind: z.literal('ratio'),
+      numerator: column,
+      denominator: column,
+      nonpositive_denominator: z
+        .enum(['blank', 'unbounded_if_positive'])
+        .describe('denominator ≤ 0: blank, or unbounded when numerator > 0 and 0 otherwise'),
+    })
+    .strict(),
+  z.object({ kind: z.literal('growth'), current: column, previous: column }).strict(),
+]);
+
+const methodSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('benchmark'), p: z.number().min(0).max(1) }).strict(),
+  z
+    .object({ kind: z.literal('range'), lo: z.number().min(0).max(1), hi: z.number().min(0).max(1) })
+    .strict()
+    .refine((m) => m.lo < m.hi, 'lo must be below hi'),
+  z
+    .object({ kind: z.literal('fixed'), lo: z.number(), hi: z.number() })
+    .strict()
+    .refine((m) => m.lo < m.hi, 'lo must be below hi'),
+  z
+    .object({
+      kind: z.literal('steps'),
+      steps: z
+        .array(z.object({ at: z.number(), s: z.number().min(0).max(1) }).strict())
+        .min(1)
+        .refine((steps) => steps.every((step, i) => i === 0 || step.at > steps[i - 1]!.at), 'thresholds must increase'),
+    })
+    .strict(),
+]);
+
+const indicatorSchema = z
+  .object({
+    id: identifier,
+    name: localized,
+    category: identifier,
+    unit: z.enum(['wan_yuan', 'percent', 'count']).describe('how the raw value is measured'),
+    value: valueSchema,
+    method: methodSchema,
+    weights: z.record(z.string(), z.number().min(0)).describe('points available per stage id'),
+    public: z.boolean().describe('whether the raw value may be published'),
+  })
+  .strict();
+
+/** The scoring model file (data/model.json or a replacement in the data folder). */
+export const modelSchema = z
+  .object({
+    id: z.string().min(1),
+    version: z.string().min(1),
+    name: localized,
+    note: localized.describe('what the model is and where its weights come from'),
+    scale: z.number().positive().describe('the maximum score; every stage’s weights sum to it'),
+    stages: z.array(stageSchema).min(1),
+    categories: z.array(z.object({ id: identifier, name: localized }).strict()).min(1),
+    indicators: z.array(indicatorSchema).min(1),
+    deduction: z
+      .object({
+        column,
+        points_each: z.number().min(0),
+        max: z.number().min(0),
+        name: localized,
+      })
+      .strict(),
+    privacy: z
+      .object({
+        public_tags: z.boolean().describe('whether designations (tags) are published'),
+        min_cohort_for_benchmarks: z
+          .number()
+          .int()
+          .min(1)
+          .describe('cohort benchmark values of private indicators are withheld for smaller cohorts'),
+      })
+      .strict(),
+  })
+  .strict()
+  .superRefine((model, ctx) => {
+    const stageIds = model.stages.map((s) => s.id);
+    const catIds = new Set(model.categories.map((c) => c.id));
+    const dupe = (ids: string[]) => ids.find((id, i) => ids.indexOf(id) !== i);
+    const dupStage = dupe(stageIds);
+    if (dupStage) ctx.addIssue({ code: 'custom', path: ['stages'], message: `stage id "${dupStage}" appears twice` });
+    const dupInd = dupe(model.indicators.map((i) => i.id));
+    if (dupInd) ctx.addIssue({ code: 'custom', path: ['indicators'], message: `indicator id "${dupInd}" appears twice` });
+    const last = model.stages[model.stages.length - 1];
+    if (last && (last.rule.age || last.rule.revenue)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stages', model.stages.length - 1, 'rule'],
+        message: 'the last stage must be a catch-all with an empty rule, so every enterprise gets a stage',
+      });
+    }
+    model.indicators.forEach((ind, i) => {
+      if (!catIds.has(ind.category)) {
+        ctx.addIssue({ code: 'custom', path: ['indicators', i, 'category'], message: `unknown category "${ind.category}"` });
+      }
+      for (const stage of stageIds) {
+        if (ind.weights[stage] === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['indicators', i, 'weights'], message: `no weight for stage "${stage}"` });
+        }
+      }
+      for (const key of Object.keys(ind.weights)) {
+        if (!stageIds.includes(key)) {
+          ctx.addIssue({ code: 'custom', path: ['indicators', i, 'weights', key], message: `unknown stage "${key}"` });
+        }
+      }
+    });
+    for (const stage of stageIds) {
+      const sum = model.indicators.reduce((acc, ind) => acc + (ind.weights[stage] ?? 0), 0);
+      if (Math.abs(sum - model.scale) > 1e-9) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators'],
+          message: `weights for stage "${stage}" sum to ${sum}, not to the scale ${model.scale}`,
+        });
+      }
+    }
+  });
+
+export type Model = z.infer<typeof modelSchema>;
+export type Indicator = Model['indicators'][number];
+export type Stage = Model['stages'][number];
+
+/** Validates a parsed model file; returns the model or located error messages. */
+export function parseModel(json: unknown, file: string): { model: Model } | { errors: string[] } {
+  const result = modelSchema.safeParse(json);
+  if (result.success) return { model: result.data };
+  return {
+    errors: result.error.issues.map((issue) => {
+      const where = issue.path.length ? issue.path.join('.') : '(top level)';
+      return `${file}: ${where}: ${issue.message}`;
+    }),
+  };
+}
