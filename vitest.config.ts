@@ -1,0 +1,24 @@
+/// <reference types="vitest/config" />
+import { getViteConfig } from 'astro/config';
+import react from '@astrojs/react';
+
+// Tests render .astro components through Astro's Vite pipeline. The Astro config is given
+// inline rather than read from astro.config.mjs so tests do not depend on the data folder
+// (site URL, base path): every test run sees the same fixed site.
+export default getViteConfig(
+  {
+    test: {
+      include: ['test/**/*.test.ts'],
+      exclude: ['test/e2e/**', 'node_modules/**'],
+      environment: 'node',
+    },
+  },
+  {
+    configFile: false,
+    site: 'https://portal.example.org',
+    base: '/',
+    trailingSlash: 'always',
+    integrations: [react()],
+    logLevel: 'error',
+  },
+);
