@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { normalise, cohortQuantiles } from '../../src/lib/normalise.ts';
+import { quantileSorted } from '../../src/lib/quantile.ts';
+import { roundHalfAway } from '../../src/lib/round.ts';
+import { assignStage, deriveValue } from '../../src/lib/score.ts';
+import { NUMERIC_COLUMNS } from '../../src/lib/model.ts';
+import model from '../../data/model.json' with { type: 'json' };
+import { parseModel, type Indicator, type Model } from '../../src/lib/model.ts';
+
+const m = (parseModel(model, 'model.json') as { model: Model }).model;
+const bench = { kind: 'benchmark', p: 0.95 } as const;
+const range = { kind: 'range', lo: 0.05, hi: 0.95 } as const;
+const steps = { kind: 'steps', steps: [{ at: 1, s: 0.6 }, { at: 2, s: 0.8 }, { at: 3, s: 1 }] } as const;
+const q = (method: Indicator['method'], values: number[]) => cohortQuantiles(method, Float64Array.from(values).sort());
+
+describe('type-7 quantile', () => {
+  it('interpolates between order statistics', () => {
+    expect(quantileSorted([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantileSorted([10, 20, 30, 40, 50], 0.95)).toBeCloseTo(48, 12); // h = 3.8
+    expect(quantileSorted([10, 20, 30, 40, 50], 0.05)).toBeCloseTo(12, 12); // h = 0.2
+  });
+  it('returns the only value of a one-value cohort and nothing for an empty one', () => {
+    expect(quantileSorted([7], 0.95)).toBe(7);
+    expect(quantileSorted([], 0.95)).toBeUndefined();
+  });
+  it('reaches the maximum at p = 1', () => {
+    expect(quantileSorted([1, 5, 9], 1)).toBe(9);
+  });
+});
+
+describe('benchmark method', () => {
+  it('divides by the 95th percentile and clamps at 1', () => {
+    const quant = q(bench, [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]); // h = 9.5 → 95
+    expect(normalise(bench, 47.5, quant)).toBe(0.5);
+    expect(normalise(bench, 100, quant)).toBe(1);
+  });
+  it('gives 1 to any positive value when the benchmark is 0 (all-zero cohort), else 0', () => {
+    const quant = q(bench, [0, 0, 0]);
+    expect(normalise(bench, 0, quant)).toBe(0);
+    expect(normalise(bench, 3, quant)).toBe(1);
+  });
+  it('gives 1 to a positive value in a cohort with no values, 0 to a blank, 1 to unbounded', () => {
+    expect(normalise(bench, 5, {})).toBe(1);
+    expect(normalise(bench, NaN, q(bench, [1, 2]))).toBe(0);
+    expect(normalise(bench, Infinity, q(bench, [1, 2]))).toBe(1);
+  });
+});
+
+describe('range method', () => {
+  it('scales between the 5th and 95th percentiles', () => {
+    const quant = q(range, [0, 100]); // L = 5, H = 95
+    expect(normalise(range, 50, quant)).toBe(0.5);
+    expect(normalise(range, 0, quant)).toBe(0);
+    expect(normalise(range, 200, quant)).toBe(1);
+  });
+  it('handles negative values (ROE)', () => {
+    const quant = q(range, [-20, 10]); // L = −18.5, H = 8.5
+    expect(normalise(range, -5, quant)).toBeCloseTo(13.5 / 27, 12);
+  });
+  it('with H = L gives 1 only above H (tiny or constant cohorts)', () => {
+    const quant = q(range, [4, 4, 4]);
+    expect(normalise(range, 4, quant)).toBe(0);
+    expect(normalise(range, 5, quant)).toBe(1);
+  });
+  it('with no cohort values gives 1 to a positive value', () => {
+    expect(normalise(range, 2, {})).toBe(1);
+    expect(normalise(range, -2, {})).toBe(0);
+  });
+});
+
+describe('fixed and steps methods', () => {
+  it('scales fixed bounds and clamps', () => {
+    const fixed = { kind: 'fixed', lo: 0, hi: 10 } as const;
+    expect(normalise(fixed, 2.5, {})).toBe(0.25);
+    expect(normalise(fixed, -1, {})).toBe(0);
+    expect(normalise(fixed, 12, {})).toBe(1);
+  });
+  it('takes the s of the largest threshold not above the value', () => {
+    expect([0, 1, 2, 3, 9].map((x) => normalise(steps, x, {}))).toEqual([0, 0.6, 0.8, 1, 1]);
+  });
+});
+
+describe('derived values', () => {
+  const raw = (v: Partial<Record<(typeof NUMERIC_COLUMNS)[number], number>>) =>
+    Float64Array.from(NUMERIC_COLUMNS, (c) => v[c] ?? NaN);
+  const byId = (id: string) => m.indicators.find((i) => i.id === id)!;
+  it('computes ratios and growth in percent', () => {
+    expect(deriveValue(byId('rd_intensity'), raw({ rd_expense: 5, revenue: 200 }))).toBe(2.5);
+    expect(deriveValue(byId('revenue_growth'), raw({ revenue: 150, revenue_prev: 100 }))).toBe(50);
+  });
+  it('is blank when any input is blank', () => {
+    expect(deriveValue(byId('rd_intensity'), raw({ rd_expense: 5 }))).toBeNaN();
+    expect(deriveValue(byId('rd_growth'), raw({ rd_expense_prev: 5 }))).toBeNaN();
+  });
+  it('applies the zero-denominator rules', () => {
+    expect(deriveValue(byId('rd_intensity'), raw({ rd_expense: 5, revenue: 0 }))).toBe(Infinity);
+    expect(deriveValue(byId('rd_intensity'), raw({ rd_expense: 0, revenue: 0 }))).toBe(0);
+    expect(deriveValue(byId('roe'), raw({ net_profit: 5, net_assets: -1 }))).toBeNaN();
+    expect(deriveValue(byId('revenue_growth'), raw({ revenue: 5, revenue_prev: 0 }))).toBe(Infinity);
+    expect(deriveValue(byId('revenue_growth'), raw({ revenue: 0, revenue_prev: 0 }))).toBeNaN();
+  });
+});
+
+describe('stages', () => {
+  it('tries rules in order with inclusive bounds', () => {
+    expect([0, 3, 4, 10, 11, 40].map((age) => assignStage(m.stages, age, NaN).id)).toEqual([
+      'startup',
+      'startup',
+      'growth',
+      'growth',
+      'stable',
+      'stable',
+    ]);
+  });
+  it('supports revenue bands; blank revenue never matches a revenue bound', () => {
+    const stages = [
+      { id: 'small', name: { zh: '小', en: 'S' }, rule: { revenue: { max: 500 } } },
+      { id: 'other', name: { zh: '其他', en: 'O' }, rule: {} },
+    ];
+    expect(assignStage(stages, 5, 500).id).toBe('small');
+    expect(assignStage(stages, 5, 501).id).toBe('other');
+    expect(assignStage(stages, 5, NaN).id).toBe('other');
+  });
+});
+
+describe('rounding', () => {
+  it('rounds half away from zero on the decimal value', () => {
+    expect(roundHalfAway(2.675)).toBe(2.68);
+    expect(roundHalfAway(1.005)).toBe(1.01);
+    expect(roundHalfAway(-1.005)).toBe(-1.01);
+    expect(roundHalfAway(474.868131868)).toBe(474.87);
+    expect(roundHalfAway(0.004999)).toBe(0);
+  });
+});
+
+describe('the reference model file', () => {
+  it('sums every stage to 1000 with the published subtotals', () => {
+    const sum = (stage: string, cat: string) =>
+      m.indicators.filter((i) => i.category === cat).reduce((a, i) => a + i.weights[stage]!, 0);
+    expect(['startup', 'growth', 'stable'].map((st) => [sum(st, 'tech'), sum(st, 'ops'), sum(st, 'aux')])).toEqual([
+      [550, 250, 200],
+      [500, 330, 170],
+      [450, 400, 150],
+    ]);
+  });
+  it('marks exactly the §7 indicators public', () => {
+    expect(m.indicators.filter((i) => i.public).map((i) => i.id)).toEqual([
+      'invention_patent_apps',
+      'pct_apps',
+      'graduates_hired',
+      'platforms',
+      'awards',
+      'standards',
+    ]);
+  });
+  it('rejects a model whose weights do not sum to the scale', () => {
+    const bad = structuredClone(model) as { indicators: { weights: Record<string, number> }[] };
+    bad.indicators[0]!.weights['growth'] = 91;
+    const r = parseModel(bad, 'x/model.json');
+    expect('errors' in r && r.errors).toEqual(['x/model.json: indicators: weights for stage "growth" sum to 1001, not to the scale 1000']);
+  });
+});
