@@ -1,0 +1,94 @@
+/**
+ * Shared pieces of the chart layout functions. A layout function takes data and a size and
+ * returns a render model: plain, serialisable objects with every coordinate and label the
+ * SVG needs. Components only map the model to markup, so charts are testable without a DOM.
+ */
+
+/** Space around the plot area for axes and labels, in SVG user units. */
+export interface Margin {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** The plot area inside the margins. */
+export interface PlotArea {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** An axis tick: its data value, its position along the axis, and its label text. */
+export interface Tick {
+  value: number;
+  position: number;
+  label: string;
+}
+
+/** What every chart model carries: its size and its accessible name and description. */
+export interface ChartFrame {
+  width: number;
+  height: number;
+  /** The SVG viewBox, "0 0 width height". */
+  viewBox: string;
+  title: string;
+  description: string;
+}
+
+/** Formats a number for a tick or value label. */
+export type NumberFormat = (n: number) => string;
+
+/** The default label format: the number as written, rounded to 2 decimals. */
+export const plainNumber: NumberFormat = (n) => String(round(n));
+
+/**
+ * Rounds a coordinate to 2 decimals so the SVG is compact and byte-identical across runs
+ * and platforms (trigonometry can differ in the last bits).
+ */
+export function round(n: number): number {
+  const r = Math.round(n * 100) / 100;
+  return r === 0 ? 0 : r;
+}
+
+/** Fills a partial margin from defaults. */
+export function resolveMargin(defaults: Margin, given?: Partial<Margin>): Margin {
+  return { ...defaults, ...given };
+}
+
+/** The plot area of a chart of `width` × `height` with `margin`. */
+export function plotArea(width: number, height: number, margin: Margin): PlotArea {
+  return {
+    x: margin.left,
+    y: margin.top,
+    width: Math.max(0, width - margin.left - margin.right),
+    height: Math.max(0, height - margin.top - margin.bottom),
+  };
+}
+
+/** The frame fields shared by every model. */
+export function frame(width: number, height: number, title: string, description: string): ChartFrame {
+  return { width, height, viewBox: `0 0 ${width} ${height}`, title, description };
+}
+
+/**
+ * Series colours, in order: dark blue, orange, teal. Each has at least 4.5:1 contrast on
+ * white (so it also works for text and thin lines) and they differ in hue and lightness.
+ * Charts never rely on colour alone: series also differ in dash pattern, and the data
+ * table repeats every number.
+ */
+export const SERIES_PALETTE = ['#1d4f91', '#b35c00', '#00786b'] as const;
+
+/** Neutral colours: text, axis lines, grid lines, and a muted fill (e.g. a max-points track). */
+export const NEUTRALS = {
+  text: '#1a1a1a',
+  axis: '#595959',
+  grid: '#dfe3e8',
+  track: '#e8ecf1',
+} as const;
+
+/** The colour of series `index`, cycling through the palette. */
+export function seriesColour(index: number): string {
+  return SERIES_PALETTE[index % SERIES_PALETTE.length] ?? SERIES_PALETTE[0];
+}
