@@ -1,0 +1,46 @@
+// npm run build [PORTAL_DATA=<dir>]: validate, score and build the static portal into dist/.
+// The new site is assembled in .portal-build/ and swapped into dist/ only when complete, so a
+// failed or interrupted build leaves the previous dist/ exactly as it was.
+import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { preparePortal } from '../src/lib/prepare.ts';
+
+const dataDir = resolve(process.env.PORTAL_DATA ?? 'data');
+const work = resolve('.portal-build');
+const dist = resolve('dist');
+const newDist = resolve(work, 'dist');
+const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
+console.log(`Preparing the portal from ${dataDir} …`);
+const prepared = await preparePortal(dataDir, work, resolve('public'));
+if (!prepared.ok) {
+  for (const e of prepared.errors) console.error(e);
+  console.error(`\nThe build stopped: ${prepared.errors.length} problem(s) in ${dataDir}. dist/ was not changed.`);
+  process.exit(1);
+}
+console.log(`Data validated and scored (${elapsed()}); building pages …`);
+
+const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    PORTAL_DATA: dataDir,
+    PORTAL_WORK: work,
+    PORTAL_OUT_DIR: newDist,
+    PORTAL_PUBLIC_DIR: resolve(work, 'public'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  },
+});
+if (astro.status !== 0) {
+  console.error(`\nThe Astro build failed (exit ${astro.status ?? astro.signal}). dist/ was not changed.`);
+  process.exit(1);
+}
+
+const old = resolve(work, 'dist-previous');
+rmSync(old, { recursive: true, force: true });
+if (existsSync(dist)) renameSync(dist, old);
+renameSync(newDist, dist);
+rmSync(old, { recursive: true, force: true });
+console.log(`Portal built into dist/ in ${elapsed()}.`);

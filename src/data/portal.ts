@@ -1,0 +1,227 @@
+/**
+ * The one module that loads the scored result once per build and answers every query the
+ * pages make. Pages never parse CSV or compute scores; they import from here.
+ * The data comes from scripts/build.ts (PORTAL_WORK), which validated and scored it.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Achievement, Park } from '../lib/dataset.ts';
+import type { Model } from '../lib/model.ts';
+import { MANIFEST_FILE, type BuildManifest, type FileDigest } from '../lib/prepare.ts';
+import { OUTPUT_FILES } from '../lib/output.ts';
+import type { PublishedCohort, PublishedMeta, PublishedRow } from '../lib/publish.ts';
+import type { ShowcaseEntry } from '../lib/showcase.ts';
+import type { SiteConfig } from '../lib/site-config.ts';
+import { LANGS, type Lang } from '../i18n/index.ts';
+
+export type { Achievement, Park, Model, PublishedRow as EnterpriseYear, PublishedCohort as Cohort, ShowcaseEntry, FileDigest };
+
+const scoredDir = resolve(process.env.PORTAL_WORK ?? '.portal-build', 'scored');
+const readJson = <T>(rel: string): T => JSON.parse(readFileSync(join(scoredDir, rel), 'utf8')) as T;
+
+const meta = readJson<PublishedMeta>(OUTPUT_FILES.meta);
+const manifest = readJson<BuildManifest>(MANIFEST_FILE);
+
+/** The portal's identity from the data folder's site.json. */
+export const site: SiteConfig = manifest.site;
+/** The scoring model the data was scored with. */
+export const model: Model = meta.model;
+/** Every park, in parks.csv order. */
+export const parks: Park[] = meta.parks;
+/** Evaluation years, ascending. */
+export const years: number[] = meta.years;
+/** The default year of every ranking. */
+export const latestYear: number = years[years.length - 1]!;
+/** Editorial showcase entries, newest first. */
+export const showcaseEntries: ShowcaseEntry[] = manifest.showcase;
+/** Downloads with their SHA-256, and the checksums of the input files. */
+export const downloads: FileDigest[] = manifest.downloads;
+export const inputDigests: FileDigest[] = manifest.inputs;
+export const counts = meta.counts;
+
+const parkIndex = new Map(parks.map((p) => [p.code, p]));
+/** The park with this code (throws on an unknown code: the data was validated). */
+export function parkByCode(code: string): Park {
+  const p = parkIndex.get(code);
+  if (!p) throw new Error(`unknown park ${code}`);
+  return p;
+}
+
+const rowsCache = new Map<number, PublishedRow[]>();
+/** All enterprise rows of a year in published order (rank, then id). */
+export function rowsForYear(year: number): PublishedRow[] {
+  let rows = rowsCache.get(year);
+  if (!rows) {
+    rows = readJson<PublishedRow[]>(OUTPUT_FILES.rowsForYear(year));
+    rowsCache.set(year, rows);
+  }
+  return rows;
+}
+
+let historyIndex: Map<string, PublishedRow[]> | null = null;
+/** An enterprise's rows, oldest year first. */
+export function enterpriseHistory(id: string): PublishedRow[] {
+  if (!historyIndex) {
+    historyIndex = new Map();
+    for (const y of years) {
+      for (const r of rowsForYear(y)) {
+        const list = historyIndex.get(r.id);
+        if (list) list.push(r);
+        else historyIndex.set(r.id, [r]);
+      }
+    }
+  }
+  return historyIndex.get(id) ?? [];
+}
+
+/** Every enterprise id with its latest row (name and park are the latest year's). */
+export function enterprises(): PublishedRow[] {
+  enterpriseHistory('');
+  return [...historyIndex!.values()].map((rows) => rows[rows.length - 1]!).sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/** The statistics of one year and stage's cohort. */
+export function cohortOf(year: number, stage: string): PublishedCohort | undefined {
+  return meta.cohorts.find((c) => c.year === year && c.stage === stage);
+}
+export const cohorts: PublishedCohort[] = meta.cohorts;
+
+/** The index of an indicator in model order. */
+export function indicatorIndex(id: string): number {
+  return model.indicators.findIndex((i) => i.id === id);
+}
+
+/** Reported achievements of a park, in file order. */
+export function achievementsOf(code: string): Achievement[] {
+  return meta.achievements.filter((a) => a.park === code);
+}
+export const achievements: Achievement[] = meta.achievements;
+
+/** A URL-safe key for an industry name (free Chinese text in the data). */
+export function industrySlug(industry: string): string {
+  const known: Record<string, string> = {
+    新一代信息技术: 'it',
+    生物医药: 'biomedicine',
+    新材料: 'new-materials',
+    高端装备: 'equipment',
+    新能源: 'new-energy',
+    节能环保: 'environment',
+    现代农业: 'agriculture',
+    数字创意: 'digital-creative',
+    '': 'unclassified',
+  };
+  if (known[industry]) return known[industry];
+  // Other names: a stable hex key of their UTF-8 bytes, so every industry gets a page.
+  return `i-${Buffer.from(industry, 'utf8').toString('hex').slice(0, 32)}`;
+}
+
+/** Industries present in a year, largest first, with their slugs. */
+export function industriesOf(year: number): { name: string; slug: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const r of rowsForYear(year)) counts.set(r.industry, (counts.get(r.industry) ?? 0) + 1);
+  return [...counts]
+    .map(([name, count]) => ({ name, slug: industrySlug(name), count }))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+}
+
+/** The rows of a group re-ranked for display: park and stage lists use the stored ranks. */
+export function rowsOfPark(year: number, code: string): PublishedRow[] {
+  return rowsForYear(year).filter((r) => r.park === code);
+}
+export function rowsOfStage(year: number, stage: string): PublishedRow[] {
+  return rowsForYear(year).filter((r) => r.stage === stage);
+}
+export function rowsOfIndustry(year: number, industry: string): PublishedRow[] {
+  return rowsForYear(year).filter((r) => r.industry === industry);
+}
+
+/**
+ * Rows ordered by one indicator's points (then score, then id), with competition ranks on
+ * those points: the 单项指标排名.
+ */
+export function rankByIndicator(year: number, indicatorId: string): { row: PublishedRow; rank: number; points: number }[] {
+  const k = indicatorIndex(indicatorId);
+  const sorted = [...rowsForYear(year)].sort((a, b) => b.points[k]! - a.points[k]! || b.score - a.score || (a.id < b.id ? -1 : 1));
+  let rank = 0;
+  return sorted.map((row, i) => {
+    if (i === 0 || row.points[k] !== sorted[i - 1]!.points[k]) rank = i + 1;
+    return { row, rank, points: row.points[k]! };
+  });
+}
+
+/** Splits a list into pages of the site's page size; page 1 first. */
+export function paginate<T>(items: T[], size = site.page_size): T[][] {
+  const pages: T[][] = [];
+  for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
+  return pages.length ? pages : [[]];
+}
+
+/** Type-7 quantile of ascending numbers (median = 0.5). */
+function quantile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return sorted[lo]! + (h - lo) * ((sorted[lo + 1] ?? sorted[lo]!) - sorted[lo]!);
+}
+
+/** Summary statistics of a set of rows: count, stage split, score median, quartiles and mean. */
+export function summarise(rows: PublishedRow[]) {
+  const scores = rows.map((r) => r.score).sort((a, b) => a - b);
+  const stageCounts = Object.fromEntries(model.stages.map((s) => [s.id, 0])) as Record<string, number>;
+  for (const r of rows) stageCounts[r.stage] = (stageCounts[r.stage] ?? 0) + 1;
+  const categoryMeans = model.categories.map((_, c) => (rows.length ? rows.reduce((a, r) => a + r.categories[c]!, 0) / rows.length : 0));
+  return {
+    count: rows.length,
+    stageCounts,
+    median: quantile(scores, 0.5),
+    q1: quantile(scores, 0.25),
+    q3: quantile(scores, 0.75),
+    mean: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : 0,
+    max: scores[scores.length - 1] ?? 0,
+    categoryMeans,
+    scores,
+  };
+}
+
+/** A park's computed statistics for a year: summary, share of the national top 10 % and top 500. */
+export function parkStats(year: number, code: string) {
+  const all = rowsForYear(year);
+  const rows = rowsOfPark(year, code);
+  const top10Cut = Math.ceil(all.length * 0.1);
+  const inTop10 = rows.filter((r) => r.rankNational <= top10Cut).length;
+  const inTop500 = rows.filter((r) => r.rankNational <= 500).length;
+  const prev = years.includes(year - 1) ? rowsOfPark(year - 1, code) : null;
+  return {
+    ...summarise(rows),
+    inTop10,
+    inTop500,
+    top10Share: rows.length ? inTop10 / rows.length : 0,
+    previous: prev ? summarise(prev) : null,
+  };
+}
+
+/** The static paths of every language for a page: `[...lang]` is undefined for zh, "en" for English. */
+export function langPaths<P extends Record<string, string | undefined>, T extends Record<string, unknown>>(
+  make: () => { params: P; props: T }[],
+): { params: P & { lang: string | undefined }; props: T & { lang: Lang } }[] {
+  const base = make();
+  return LANGS.flatMap((lang) =>
+    base.map(({ params, props }) => ({
+      params: { ...params, lang: lang === 'zh' ? undefined : lang },
+      props: { ...props, lang },
+    })),
+  );
+}
+
+/** The latest showcase entries, newest first. */
+export function latestShowcase(n: number): ShowcaseEntry[] {
+  return showcaseEntries.slice(0, n);
+}
+
+/** Biggest score risers of a year against the previous year. */
+export function risers(year: number, n: number): PublishedRow[] {
+  return rowsForYear(year)
+    .filter((r) => r.scoreChange !== null && r.scoreChange > 0)
+    .sort((a, b) => b.scoreChange! - a.scoreChange! || (a.id < b.id ? -1 : 1))
+    .slice(0, n);
+}

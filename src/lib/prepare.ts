@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvLine, textCell, UTF8_BOM } from './csv-write.ts';
+import { loadDataFolder } from './load.ts';
+import type { Model } from './model.ts';
+import { OUTPUT_FILES, writeScoreOutputs } from './output.ts';
+import { scoreDataset } from './score.ts';
+import { loadShowcase, type ShowcaseEntry } from './showcase.ts';
+import { loadSiteConfig, type SiteConfig } from './site-config.ts';
+
+/** One published file with its checksum, as listed on the open-data page. */
+export interface FileDigest {
+  file: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** What the build hands to Astro besides the scored data: identity, showcase, downloads. */
+export interface BuildManifest {
+  site: SiteConfig;
+  showcase: ShowcaseEntry[];
+  downloads: FileDigest[];
+  inputs: FileDigest[];
+  /** The latest date found in the data (showcase dates, evaluation year): the site's "as of", never the clock. */
+  asOf: string;
+}
+
+export const MANIFEST_FILE = 'site/manifest.json';
+export const DOWNLOADS_DIR = 'downloads';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** The data dictionary of scores.csv, in both languages, as a CSV download. */
+export function dataDictionaryCsv(model: Model): string {
+  const rows: [string, string, string][] = [
+    ['year', '评价年度', 'Evaluation year'],
+    ['id', '统一社会信用代码', 'Unified social credit identifier'],
+    ['name', '企业名称（该年度）', 'Enterprise name (that year)'],
+    ['park', '园区代码（见 parks.csv）', 'Park code'],
+    ['stage', `发展阶段：${model.stages.map((s) => `${s.id}=${s.name.zh}`).join('，')}`, `Development stage: ${model.stages.map((s) => `${s.id}=${s.name.en}`).join(', ')}`],
+    ['score', `积分（满分 ${model.scale}，保留两位小数）`, `Score out of ${model.scale}, rounded to cents`],
+    ['rank_national', '全部企业中的名次（同分同名次）', 'Rank among all enterprises (ties share a rank)'],
+    ['rank_park', '园区内名次', 'Rank within the park'],
+    ['rank_stage', '同一发展阶段内名次', 'Rank within the stage'],
+    ['score_change', '较上年积分变化（无上年数据为空）', 'Score change on the previous year (blank if none)'],
+    ['rank_change', '全国名次变化 = 本年名次 − 上年名次（负数表示上升）', 'Change of national rank = this year − last year (negative = moved up)'],
+    ...model.categories.map((c): [string, string, string] => [c.id, `${c.name.zh}小计`, `${c.name.en} subtotal`]),
+    ['deduction', `${model.deduction.name.zh}扣分`, `${model.deduction.name.en}: points deducted`],
+    ...model.indicators.map((i): [string, string, string] => [`${i.id}_pts`, `${i.name.zh}得分`, `${i.name.en}: points`]),
+  ];
+  return UTF8_BOM + csvLine(['column', 'zh', 'en']) + rows.map((r) => csvLine(r.map(textCell))).join('');
+}
+
+/**
+ * Validates a data folder, scores it and writes everything the Astro build reads into `workDir`
+ * (scored data, manifest, downloads). Returns every problem found when the folder is not fit to publish.
+ */
+export async function preparePortal(dataDir: string, workDir: string, projectPublicDir?: string): Promise<{ ok: true } | { ok: false; errors: string[] }> {
+  const errors: string[] = [];
+  let site: SiteConfig | null = null;
+  try {
+    site = loadSiteConfig(dataDir);
+  } catch (e) {
+    errors.push((e as Error).message);
+  }
+  const loaded = loadDataFolder(dataDir);
+  if (!loaded.ok) return { ok: false, errors: [...errors, ...loaded.errors] };
+  const data = loaded.data;
+  const ids = new Set(data.enterprises.map((e) => e.id));
+  const codes = new Set(data.parks.map((p) => p.code));
+  const showcase = loadShowcase(dataDir, { enterprise: (id) => ids.has(id), park: (c) => codes.has(c) });
+  errors.push(...showcase.errors);
+  if (errors.length || !site) return { ok: false, errors };
+
+  const scored = scoreDataset(data.model, data.enterprises);
+  rmSync(workDir, { recursive: true, force: true });
+  const scoredDir = join(workDir, 'scored');
+  await writeScoreOutputs(data, scored, scoredDir);
+
+  const publicDir = join(workDir, 'public');
+  mkdirSync(join(publicDir, DOWNLOADS_DIR), { recursive: true });
+  if (projectPublicDir && existsSync(projectPublicDir)) cpSync(projectPublicDir, publicDir, { recursive: true });
+  const dl = (name: string) => join(publicDir, DOWNLOADS_DIR, name);
+  copyFileSync(join(scoredDir, OUTPUT_FILES.scoresCsv), dl('scores.csv'));
+  for (const year of scored.years) {
+    copyFileSync(join(scoredDir, OUTPUT_FILES.scoresCsvForYear(year)), dl(`scores-${year}.csv`));
+    copyFileSync(join(scoredDir, OUTPUT_FILES.rowsForYear(year)), dl(`scores-${year}.json`));
+  }
+  writeFileSync(dl('model.json'), JSON.stringify(data.model, null, 2) + '\n');
+  writeFileSync(dl('data-dictionary.csv'), dataDictionaryCsv(data.model));
+  writeFileSync(dl('parks.csv'), readFileSync(join(dataDir, 'parks.csv')));
+  if (existsSync(join(dataDir, 'achievements.csv'))) writeFileSync(dl('achievements.csv'), readFileSync(join(dataDir, 'achievements.csv')));
+
+  const downloads: FileDigest[] = readdirSync(join(publicDir, DOWNLOADS_DIR))
+    .sort()
+    .map((file) => {
+      const bytes = readFileSync(dl(file));
+      return { file, bytes: statSync(dl(file)).size, sha256: sha256(bytes) };
+    });
+  const inputs: FileDigest[] = data.inputs.map((i) => ({ file: i.name, bytes: i.bytes.length, sha256: sha256(i.bytes) }));
+  writeFileSync(dl('SHA256SUMS'), downloads.map((d) => `${d.sha256}  ${d.file}\n`).join(''));
+
+  const latestYear = scored.years[scored.years.length - 1]!;
+  const dates = [`${latestYear}-12-31`, ...showcase.entries.map((e) => e.date)].sort();
+  const manifest: BuildManifest = { site, showcase: showcase.entries, downloads, inputs, asOf: dates[dates.length - 1]! };
+  writeFileSync(join(scoredDir, MANIFEST_FILE), JSON.stringify(manifest, null, 1) + '\n');
+  return { ok: true };
+}
