@@ -6,6 +6,9 @@
  * - layoutBars: one bar per row (category profile, park comparison), with an optional
  *   "track" showing the maximum available (e.g. 550 points for technology innovation).
  * - layoutStackedBars: segments per row (enterprises by stage in each park).
+ *
+ * Legends are rendered as HTML next to the SVG (text that reflows and enlarges), so the
+ * models only list their entries.
  */
 import { max, min } from 'd3-array';
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
@@ -34,8 +37,8 @@ export interface BarInput {
   /** null (not reported) draws no bar; the value label says so via `formatValue`. */
   value: number | null;
   /** The most this row could have (e.g. the category's weight); drawn as a muted track. */
-  max?: number;
-  highlighted?: boolean;
+  max?: number | undefined;
+  highlighted?: boolean | undefined;
 }
 
 export interface BarsInput {
@@ -43,15 +46,15 @@ export interface BarsInput {
   title: string;
   description: string;
   /** SVG width; the height follows from the number of rows. Defaults to 640. */
-  width?: number;
+  width?: number | undefined;
   /** The end of the value axis; defaults to the largest value or max, niced. */
-  domainMax?: number;
+  domainMax?: number | undefined;
   /** Formats values and ticks; null values are passed as NaN so the caller can say 未填报. */
-  formatValue?: NumberFormat;
+  formatValue?: NumberFormat | undefined;
   /** Formats the value label at the end of each row; defaults to formatValue (and "/ max"). */
-  formatRowValue?: (bar: BarInput) => string;
-  xTickCount?: number;
-  barHeight?: number;
+  formatRowValue?: ((bar: BarInput) => string) | undefined;
+  xTickCount?: number | undefined;
+  barHeight?: number | undefined;
 }
 
 export interface BarRow {
@@ -92,11 +95,11 @@ export interface StackedBarsInput {
   rows: readonly StackedRowInput[];
   title: string;
   description: string;
-  width?: number;
-  domainMax?: number;
-  formatValue?: NumberFormat;
-  xTickCount?: number;
-  barHeight?: number;
+  width?: number | undefined;
+  domainMax?: number | undefined;
+  formatValue?: NumberFormat | undefined;
+  xTickCount?: number | undefined;
+  barHeight?: number | undefined;
 }
 
 export interface StackedSegment extends Rect {
@@ -120,9 +123,6 @@ export interface StackedLegendItem {
   key: string;
   label: string;
   seriesIndex: number;
-  /** Swatch position (legend runs along the top). */
-  x: number;
-  y: number;
 }
 
 export interface StackedBarsModel extends ChartFrame {
@@ -135,9 +135,9 @@ export interface StackedBarsModel extends ChartFrame {
 const SIDE = 16;
 const LABEL_LINE = 20;
 const ROW_GAP = 12;
-const AXIS_SPACE = 28;
+/** Room below the plot for tick labels and the axis title. */
+const AXIS_SPACE = 44;
 const TOP = 8;
-const LEGEND_LINE = 28;
 
 interface RowGeometry {
   plot: PlotArea;
@@ -214,12 +214,12 @@ export function layoutBars(input: BarsInput): BarsModel {
   };
 }
 
-/** Lays out stacked horizontal bars, segments in the order of `keys`, with a legend on top. */
+/** Lays out stacked horizontal bars, segments in the order of `keys` (negative values count as 0). */
 export function layoutStackedBars(input: StackedBarsInput): StackedBarsModel {
   const width = input.width ?? 640;
   const barHeight = input.barHeight ?? 16;
   const format = input.formatValue ?? plainNumber;
-  const geometry = rowGeometry(width, input.rows.length, barHeight, TOP + LEGEND_LINE);
+  const geometry = rowGeometry(width, input.rows.length, barHeight, TOP);
   const { plot } = geometry;
 
   const keys = input.keys.map((k) => k.key);
@@ -255,15 +255,7 @@ export function layoutStackedBars(input: StackedBarsInput): StackedBarsModel {
     return { key: row.key, label: row.label, total, totalLabel: format(total), labelY: geometry.labelY(i), segments };
   });
 
-  // Legend swatches spread evenly across the top; labels follow each swatch.
-  const slot = plot.width / Math.max(1, input.keys.length);
-  const legend = input.keys.map((k, seriesIndex) => ({
-    key: k.key,
-    label: k.label,
-    seriesIndex,
-    x: round(plot.x + seriesIndex * slot),
-    y: TOP,
-  }));
+  const legend = input.keys.map((k, seriesIndex) => ({ key: k.key, label: k.label, seriesIndex }));
 
   return {
     ...frame(width, geometry.height, input.title, input.description),

@@ -92,3 +92,8 @@ export const NEUTRALS = {
 export function seriesColour(index: number): string {
   return SERIES_PALETTE[index % SERIES_PALETTE.length] ?? SERIES_PALETTE[0];
 }
+
+/** Dash pattern of series `index` (solid, dashed, dotted), so lines differ without colour. */
+export function seriesDash(index: number): string | undefined {
+  return [undefined, '6 4', '2 3'][index % 3];
+}

@@ -28,22 +28,22 @@ export interface HistogramInput {
   title: string;
   description: string;
   /** SVG size in user units; defaults 640 × 320. */
-  width?: number;
-  height?: number;
-  margin?: Partial<Margin>;
+  width?: number | undefined;
+  height?: number | undefined;
+  margin?: Partial<Margin> | undefined;
   /** The scale's range of values; defaults to the 1000-point scale [0, 1000]. */
-  domain?: readonly [number, number];
+  domain?: readonly [number, number] | undefined;
   /** Bin width when no thresholds are given; defaults to 50. */
-  binWidth?: number;
+  binWidth?: number | undefined;
   /** Interior bin boundaries; overrides binWidth. Values outside the domain are ignored. */
-  thresholds?: readonly number[];
+  thresholds?: readonly number[] | undefined;
   /** The bin that contains this value is flagged `highlighted`. */
-  highlight?: number;
-  markers?: readonly HistogramMarkerInput[];
-  formatX?: NumberFormat;
-  formatY?: NumberFormat;
-  xTickCount?: number;
-  yTickCount?: number;
+  highlight?: number | undefined;
+  markers?: readonly HistogramMarkerInput[] | undefined;
+  formatX?: NumberFormat | undefined;
+  formatY?: NumberFormat | undefined;
+  xTickCount?: number | undefined;
+  yTickCount?: number | undefined;
 }
 
 /** One bin: its value range, its count, and its bar rectangle. */

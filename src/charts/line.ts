@@ -37,16 +37,16 @@ export interface LineInput {
   title: string;
   description: string;
   /** SVG size; defaults 640 × 280. */
-  width?: number;
-  height?: number;
-  margin?: Partial<Margin>;
+  width?: number | undefined;
+  height?: number | undefined;
+  margin?: Partial<Margin> | undefined;
   /** The y range; defaults to the data's extent (from 0, or from rank 1 when inverted), niced. */
-  yDomain?: readonly [number, number];
+  yDomain?: readonly [number, number] | undefined;
   /** Ranks: smaller is better and drawn higher. */
-  invertY?: boolean;
-  formatX?: NumberFormat;
-  formatY?: NumberFormat;
-  yTickCount?: number;
+  invertY?: boolean | undefined;
+  formatX?: NumberFormat | undefined;
+  formatY?: NumberFormat | undefined;
+  yTickCount?: number | undefined;
 }
 
 export interface LinePoint {

@@ -25,14 +25,14 @@ export interface RadarInput {
   title: string;
   description: string;
   /** SVG size; defaults 480 × 400. */
-  width?: number;
-  height?: number;
+  width?: number | undefined;
+  height?: number | undefined;
   /** Radius of the outer ring (s = 1); defaults to leave room for labels. */
-  radius?: number;
+  radius?: number | undefined;
   /** Number of grid rings; defaults to 4 (25 %, 50 %, 75 %, 100 %). */
-  levels?: number;
+  levels?: number | undefined;
   /** Formats ring values (0.25 → "25%"). */
-  formatValue?: NumberFormat;
+  formatValue?: NumberFormat | undefined;
 }
 
 export interface RadarAxis {

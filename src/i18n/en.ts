@@ -5,7 +5,7 @@ export const en = {
   // Site chrome
   'site.title': 'Enterprise Innovation Points Portal',
   'site.tagline': 'Enterprise Innovation Points System · rankings, enterprise profiles and open methodology',
-  'site.publisher': 'Sample publisher of the Enterprise Innovation Points System',
+  'site.publisher': 'Sample publishing organisation',
   'site.licence': 'Data published under CC BY 4.0',
   'site.home': 'Back to the home page',
   'site.skipLink': 'Skip to main content',
@@ -209,6 +209,7 @@ export const en = {
   'common.readMore': 'Read more',
   'common.backToTop': 'Back to top',
   'common.lastYear': 'Previous year',
+  'common.labelValue': '{label}: {value}',
   'common.sampleData': 'Sample data',
 
   // 404

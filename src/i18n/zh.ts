@@ -10,7 +10,7 @@ export const zh = {
   // Site chrome
   'site.title': '企业创新积分公示平台',
   'site.tagline': '企业创新积分制 · 积分排名、企业画像与方法公开',
-  'site.publisher': '企业创新积分制示例发布单位',
+  'site.publisher': '企业创新积分制示例发布机构',
   'site.licence': '数据以 CC BY 4.0 许可发布',
   'site.home': '返回首页',
   'site.skipLink': '跳到正文',
@@ -209,6 +209,7 @@ export const zh = {
   'common.readMore': '阅读全文',
   'common.backToTop': '返回顶部',
   'common.lastYear': '上年',
+  'common.labelValue': '{label}：{value}',
   'common.sampleData': '示例数据',
 
   // 404

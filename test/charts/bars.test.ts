@@ -29,7 +29,7 @@ describe('layoutBars', () => {
     expect(model.rows[0]?.labelY).toBe(23);
     expect(model.rows[1]?.bar.y).toBe(76);
     expect(model.rows[1]?.highlighted).toBe(true);
-    expect(model.height).toBe(8 + 3 * 48 + 28);
+    expect(model.height).toBe(8 + 3 * 48 + 44);
   });
 
   it('labels values with their maximum and draws nothing for a missing value', () => {
@@ -68,7 +68,7 @@ describe('layoutStackedBars', () => {
   });
 
   it('stacks segments in key order', () => {
-    // Domain [0, 10]: 60.8 per unit; the plot starts below a 28-high legend, at y 36.
+    // Domain [0, 10]: 60.8 per unit; the second segment spans 2 → 5.
     const growth = model.rows[0]?.segments[1];
     expect(growth).toEqual({
       key: 'growth',
@@ -76,7 +76,7 @@ describe('layoutStackedBars', () => {
       value: 3,
       valueLabel: '3',
       x: 137.6,
-      y: 56,
+      y: 28,
       width: 182.4,
       height: 16,
     });
@@ -90,8 +90,12 @@ describe('layoutStackedBars', () => {
     ]);
   });
 
-  it('spreads the legend across the top', () => {
-    expect(model.legend.map((l) => l.x)).toEqual([16, 218.67, 421.33]);
+  it('lists legend entries in key order', () => {
+    expect(model.legend.map((l) => [l.key, l.seriesIndex])).toEqual([
+      ['startup', 0],
+      ['growth', 1],
+      ['stable', 2],
+    ]);
   });
 });
 
