@@ -14,8 +14,10 @@ export function textCell(value: string): string {
 export function numberCell(value: number | null): string {
   if (value === null || Number.isNaN(value)) return '';
   if (!Number.isFinite(value)) throw new Error(`cannot write ${value} to CSV`);
-  const s = String(value);
-  if (!/e/i.test(s)) return s === '-0' ? '0' : s;
+  if (value === 0) return '0';
+  const a = Math.abs(value);
+  // String() uses exponent notation only outside this range.
+  if (a >= 1e-6 && a < 1e21) return String(value);
   return value.toFixed(20).replace(/\.?0+$/, '');
 }
 
