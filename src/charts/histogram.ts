@@ -152,13 +152,13 @@ export function layoutHistogram(input: HistogramInput): HistogramModel {
     .filter((v) => Number.isInteger(v))
     .map((value) => ({ value, position: round(y(value)), label: formatY(value) }));
 
-  const middle = plot.x + plot.width / 2;
+  const rightQuarter = plot.x + plot.width * 0.75;
   const markers = (input.markers ?? [])
     .filter((m) => Number.isFinite(m.value))
     .map((m, i): HistogramMarker => {
       const mx = x(Math.min(hi, Math.max(lo, m.value)));
-      // Labels go on the side with more room, so they stay inside the plot.
-      const anchor = mx > middle ? 'end' : 'start';
+      // Labels run to the right of their line, one row each, unless too close to the right edge.
+      const anchor = mx > rightQuarter ? 'end' : 'start';
       return {
         value: m.value,
         label: m.label,

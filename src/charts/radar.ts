@@ -24,7 +24,7 @@ export interface RadarInput {
   series: readonly RadarSeriesInput[];
   title: string;
   description: string;
-  /** SVG size; defaults 480 × 400. */
+  /** SVG size; defaults 480 × 360. */
   width?: number | undefined;
   height?: number | undefined;
   /** Radius of the outer ring (s = 1); defaults to leave room for labels. */
@@ -95,10 +95,11 @@ export function layoutRadar(input: RadarInput): RadarModel {
   const n = input.axes.length;
   if (n < 3) throw new Error(`radar: needs at least 3 axes, got ${n}`);
   const width = input.width ?? 480;
-  const height = input.height ?? 400;
+  const height = input.height ?? 360;
   const cx = width / 2;
   const cy = height / 2;
-  const radius = input.radius ?? Math.max(0, Math.min(width / 2 - 110, height / 2 - 40));
+  // Room for labels: about 7 Chinese characters (or 14 Latin) beside the circle, two lines above and below.
+  const radius = input.radius ?? Math.max(0, Math.min(width / 2 - 120, height / 2 - 44));
   const levels = input.levels ?? 4;
   const formatValue = input.formatValue ?? plainNumber;
   const r = scaleLinear().domain([0, 1]).range([0, radius]).clamp(true);

@@ -41,7 +41,10 @@ describe('layoutHistogram', () => {
 
   it('highlights the bin of the given value and places markers', () => {
     expect(model.bins.filter((b) => b.highlighted).map((b) => b.x0)).toEqual([50]);
-    expect(model.markers[0]).toMatchObject({ x: 338, y1: 276, y2: 24, anchor: 'start', labelX: 342 });
+    expect(model.markers[0]).toMatchObject({ x: 338, y1: 276, y2: 24, anchor: 'start', labelX: 342, labelY: 36 });
+    const late = layoutHistogram({ ...base, values: [], markers: [{ value: 0, label: 'a' }, { value: 900, label: 'b' }] });
+    // x(900) = 566.8 is beyond three quarters of the plot (481): the label goes left.
+    expect(late.markers[1]).toMatchObject({ anchor: 'end', labelX: 562.8, labelY: 52 });
   });
 
   it('highlights the last bin for the maximum score', () => {

@@ -54,6 +54,7 @@ describe('Histogram', () => {
           highlight: 60,
           markers: [{ value: 512.3, label: '中位数' }],
           format: 'score',
+          width: 640,
         },
       }),
     );

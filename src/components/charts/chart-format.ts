@@ -40,7 +40,7 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
  * Splits a label into lines for SVG text (which does not wrap): Chinese every `cjkChars`
  * characters, other text at spaces within about twice that many characters.
  */
-export function wrapLabel(label: string, cjkChars = 8): string[] {
+export function wrapLabel(label: string, cjkChars = 7): string[] {
   if (CJK.test(label) && !label.includes(' ')) {
     const lines: string[] = [];
     for (let i = 0; i < label.length; i += cjkChars) lines.push(label.slice(i, i + cjkChars));
