@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { csvLine, textCell, UTF8_BOM } from './csv-write.ts';
+import { csvLine, numberCell, textCell, UTF8_BOM } from './csv-write.ts';
+import type { Achievement, Park } from './dataset.ts';
 import { loadDataFolder } from './load.ts';
 import type { Model } from './model.ts';
 import { OUTPUT_FILES, writeScoreOutputs } from './output.ts';
@@ -29,6 +30,23 @@ export interface BuildManifest {
 export const MANIFEST_FILE = 'site/manifest.json';
 export const DOWNLOADS_DIR = 'downloads';
 
+/** The notice every download carries: sample data, or the publisher and licence. */
+export function downloadNotice(site: SiteConfig): string {
+  const who = `${site.publisher.zh} / ${site.publisher.en}. ${site.licence.zh} / ${site.licence.en}`;
+  return site.sample_data
+    ? `示例数据：本数据中的企业均为合成的虚构企业，不代表任何真实企业。Sample data: every enterprise here is synthetic and fictional. ${who}`
+    : who;
+}
+
+const DOWNLOADS_README = `scores.csv            all years: one row per enterprise and year (UTF-8 with BOM; columns in data-dictionary.csv)
+scores-YYYY.csv       the same for one year
+scores-YYYY.json      one year as JSON, with points and normalised values (s) per indicator
+model.json            the scoring model used
+data-dictionary.csv   what each column of scores.csv means (zh, en)
+parks.csv             the parks; achievements.csv: figures the parks reported, with sources
+SHA256SUMS            checksums: run \`sha256sum -c SHA256SUMS\` in this folder to verify
+`;
+
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The data dictionary of scores.csv, in both languages, as a CSV download. */
@@ -50,6 +68,32 @@ export function dataDictionaryCsv(model: Model): string {
     ...model.indicators.map((i): [string, string, string] => [`${i.id}_pts`, `${i.name.zh}得分`, `${i.name.en}: points`]),
   ];
   return UTF8_BOM + csvLine(['column', 'zh', 'en']) + rows.map((r) => csvLine(r.map(textCell))).join('');
+}
+
+/**
+ * parks.csv as published: re-written from the validated rows (whatever the input's encoding)
+ * as UTF-8 with BOM and formula-safe text cells, never a raw copy of the operator's file.
+ */
+export function parksCsv(parks: Park[]): string {
+  const header = ['code', 'name', 'name_en', 'province', 'city', 'level', 'pilot_batch', 'pilot_year'];
+  const rows = parks.map((p) => [
+    ...[p.code, p.name, p.nameEn, p.province, p.city, p.level].map(textCell),
+    numberCell(p.pilotBatch),
+    numberCell(p.pilotYear),
+  ]);
+  return UTF8_BOM + csvLine(header) + rows.map(csvLine).join('');
+}
+
+/** achievements.csv as published: UTF-8 with BOM, formula-safe text cells (see parksCsv). */
+export function achievementsCsv(achievements: Achievement[]): string {
+  const header = ['park', 'metric', 'value', 'unit', 'as_of', 'note', 'source'];
+  const rows = achievements.map((a) => [
+    textCell(a.park),
+    textCell(a.metric),
+    numberCell(a.value),
+    ...[a.unit, a.asOf, a.note, a.source].map(textCell),
+  ]);
+  return UTF8_BOM + csvLine(header) + rows.map(csvLine).join('');
 }
 
 /**
@@ -85,12 +129,16 @@ export async function preparePortal(dataDir: string, workDir: string, projectPub
   copyFileSync(join(scoredDir, OUTPUT_FILES.scoresCsv), dl('scores.csv'));
   for (const year of scored.years) {
     copyFileSync(join(scoredDir, OUTPUT_FILES.scoresCsvForYear(year)), dl(`scores-${year}.csv`));
-    copyFileSync(join(scoredDir, OUTPUT_FILES.rowsForYear(year)), dl(`scores-${year}.json`));
+    // The JSON download says what it is in itself: notice, year and model, then the rows.
+    const head = { notice: downloadNotice(site), year, model: `${data.model.id} ${data.model.version}` };
+    const rows = readFileSync(join(scoredDir, OUTPUT_FILES.rowsForYear(year)), 'utf8');
+    writeFileSync(dl(`scores-${year}.json`), `${JSON.stringify(head).slice(0, -1)},"rows":${rows.trimEnd()}}\n`);
   }
   writeFileSync(dl('model.json'), JSON.stringify(data.model, null, 2) + '\n');
+  writeFileSync(dl('README.txt'), `${downloadNotice(site)}\n\n${DOWNLOADS_README}`);
   writeFileSync(dl('data-dictionary.csv'), dataDictionaryCsv(data.model));
-  writeFileSync(dl('parks.csv'), readFileSync(join(dataDir, 'parks.csv')));
-  if (existsSync(join(dataDir, 'achievements.csv'))) writeFileSync(dl('achievements.csv'), readFileSync(join(dataDir, 'achievements.csv')));
+  writeFileSync(dl('parks.csv'), parksCsv(data.parks));
+  if (existsSync(join(dataDir, 'achievements.csv'))) writeFileSync(dl('achievements.csv'), achievementsCsv(data.achievements));
 
   const downloads: FileDigest[] = readdirSync(join(publicDir, DOWNLOADS_DIR))
     .sort()
