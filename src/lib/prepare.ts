@@ -49,9 +49,12 @@ SHA256SUMS            checksums: run \`sha256sum -c SHA256SUMS\` in this folder 
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** The data dictionary of scores.csv, in both languages, as a CSV download. */
-export function dataDictionaryCsv(model: Model): string {
-  const rows: [string, string, string][] = [
+/** One column of scores.csv described in both languages: [column, zh, en]. */
+export type DataDictionaryRow = [column: string, zh: string, en: string];
+
+/** The columns of scores.csv in file order, described in both languages (the download and the open-data page). */
+export function dataDictionaryRows(model: Model): DataDictionaryRow[] {
+  return [
     ['year', '评价年度', 'Evaluation year'],
     ['id', '统一社会信用代码', 'Unified social credit identifier'],
     ['name', '企业名称（该年度）', 'Enterprise name (that year)'],
@@ -67,7 +70,11 @@ export function dataDictionaryCsv(model: Model): string {
     ['deduction', `${model.deduction.name.zh}扣分`, `${model.deduction.name.en}: points deducted`],
     ...model.indicators.map((i): [string, string, string] => [`${i.id}_pts`, `${i.name.zh}得分`, `${i.name.en}: points`]),
   ];
-  return UTF8_BOM + csvLine(['column', 'zh', 'en']) + rows.map((r) => csvLine(r.map(textCell))).join('');
+}
+
+/** The data dictionary of scores.csv, in both languages, as a CSV download. */
+export function dataDictionaryCsv(model: Model): string {
+  return UTF8_BOM + csvLine(['column', 'zh', 'en']) + dataDictionaryRows(model).map((r) => csvLine(r.map(textCell))).join('');
 }
 
 /**
@@ -148,6 +155,9 @@ export async function preparePortal(dataDir: string, workDir: string, projectPub
     });
   const inputs: FileDigest[] = data.inputs.map((i) => ({ file: i.name, bytes: i.bytes.length, sha256: sha256(i.bytes) }));
   writeFileSync(dl('SHA256SUMS'), downloads.map((d) => `${d.sha256}  ${d.file}\n`).join(''));
+  // The checksum list cannot name itself; the open-data page still shows its size and digest.
+  const sums = readFileSync(dl('SHA256SUMS'));
+  downloads.push({ file: 'SHA256SUMS', bytes: sums.length, sha256: sha256(sums) });
 
   const latestYear = scored.years[scored.years.length - 1]!;
   const dates = [`${latestYear}-12-31`, ...showcase.entries.map((e) => e.date)].sort();
