@@ -197,7 +197,7 @@ describe('DataTable', () => {
       }),
     );
     expect(html).toContain(
-      '<div class="table-scroll" tabindex="0" role="region" aria-labelledby="rank-table-caption">',
+      '<section class="table-scroll" tabindex="0" aria-labelledby="rank-table-caption">',
     );
     expect(html).toContain('<caption id="rank-table-caption">2023 年排名</caption>');
     expect(html).toContain('<tbody><tr><td>1</td></tr></tbody>');
