@@ -7,8 +7,9 @@ import { resolve } from 'node:path';
 import { preparePortal } from '../src/lib/prepare.ts';
 
 const dataDir = resolve(process.env.PORTAL_DATA ?? 'data');
-const work = resolve('.portal-build');
-const dist = resolve('dist');
+// Tests point these at temporary folders so they never touch a developer's dist/.
+const work = resolve(process.env.PORTAL_WORK_DIR ?? '.portal-build');
+const dist = resolve(process.env.PORTAL_DIST ?? 'dist');
 const newDist = resolve(work, 'dist');
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
@@ -17,7 +18,7 @@ console.log(`Preparing the portal from ${dataDir} …`);
 const prepared = await preparePortal(dataDir, work, resolve('public'));
 if (!prepared.ok) {
   for (const e of prepared.errors) console.error(e);
-  console.error(`\nThe build stopped: ${prepared.errors.length} problem(s) in ${dataDir}. dist/ was not changed.`);
+  console.error(`\nThe build stopped: ${prepared.errors.length} problem(s) in ${dataDir}. ${dist} was not changed.`);
   process.exit(1);
 }
 console.log(`Data validated and scored (${elapsed()}); building pages …`);
@@ -34,7 +35,7 @@ const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', '
   },
 });
 if (astro.status !== 0) {
-  console.error(`\nThe Astro build failed (exit ${astro.status ?? astro.signal}). dist/ was not changed.`);
+  console.error(`\nThe Astro build failed (exit ${astro.status ?? astro.signal}). ${dist} was not changed.`);
   process.exit(1);
 }
 
@@ -43,4 +44,4 @@ rmSync(old, { recursive: true, force: true });
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(newDist, dist);
 rmSync(old, { recursive: true, force: true });
-console.log(`Portal built into dist/ in ${elapsed()}.`);
+console.log(`Portal built into ${dist} in ${elapsed()}.`);
