@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadDataFolder } from '../src/lib/load.ts';
 import { writeScoreOutputs } from '../src/lib/output.ts';
 import { scoreDataset } from '../src/lib/score.ts';
+import { loadShowcase } from '../src/lib/showcase.ts';
 
 const { values } = parseArgs({
   options: { data: { type: 'string', default: 'data' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
@@ -14,9 +15,16 @@ if (values.help || !values.out) {
 
 const started = performance.now();
 const loaded = loadDataFolder(values.data);
-if (!loaded.ok) {
-  for (const e of loaded.errors) console.error(e);
-  console.error(`\n${loaded.errors.length} problem(s) found in ${values.data}; nothing was written to ${values.out}.`);
+// The showcase entries are part of the data folder: refuse what the build would refuse.
+const errors = loaded.ok
+  ? loadShowcase(values.data, {
+      enterprise: (id) => loaded.data.enterprises.some((e) => e.id === id),
+      park: (code) => loaded.data.parks.some((p) => p.code === code),
+    }).errors
+  : loaded.errors;
+if (!loaded.ok || errors.length) {
+  for (const e of errors) console.error(e);
+  console.error(`\n${errors.length} problem(s) found in ${values.data}; nothing was written to ${values.out}.`);
   process.exit(1);
 }
 const scored = scoreDataset(loaded.data.model, loaded.data.enterprises);
