@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import Papa from 'papaparse';
 
 /** A problem found in an input file, located for the person who maintains the data. */
@@ -21,14 +22,21 @@ function truncateForMessage(value: string): string {
   return clean.length > 80 ? `${clean.slice(0, 77)}...` : clean;
 }
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
+export type Encoding = 'utf-8' | 'gb18030';
+
+/** Where a CSV file's text starts and how it is encoded. */
+export interface DetectedEncoding {
+  encoding: Encoding;
+  /** Bytes to skip: 3 for a UTF-8 byte-order mark. */
+  start: number;
+}
 
 /**
- * Decodes a CSV file's bytes: UTF-8 with or without BOM, else GB18030 (a superset of GBK,
- * what Chinese Excel writes). A UTF-8 BOM in front of bytes that are not UTF-8 is an error,
- * not a cue to guess: the file claims one encoding and holds another.
+ * Decides how a CSV file is encoded: UTF-8 with or without BOM, else GB18030 (a superset of
+ * GBK, what Chinese Excel writes). A UTF-8 BOM in front of bytes that are not UTF-8 is an
+ * error, not a cue to guess: the file claims one encoding and holds another.
  */
-export function decodeCsvBytes(bytes: Uint8Array, file: string): { text: string; encoding: Encoding } | { issue: DataIssue } {
+export function detectEncoding(bytes: Uint8Array, file: string): DetectedEncoding | { issue: DataIssue } {
   if (bytes.length === 0) return { issue: { file, line: 1, message: 'the file is empty; it needs at least a header line' } };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return {
@@ -47,23 +55,18 @@ export function decodeCsvBytes(bytes: Uint8Array, file: string): { text: string;
   }
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-    return { text, encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
-  } catch {
-    if (hasBom) {
-      const bad = firstInvalidUtf8(body);
-      return {
-        issue: {
-          file,
-          line: lineAtByte(body, bad),
-          message: `the file starts with a UTF-8 byte-order mark but is not valid UTF-8 (byte ${bad + 4}); save it again as "CSV UTF-8", or as GBK without the mark`,
-        },
-      };
-    }
+  if (isUtf8(body)) return { encoding: 'utf-8', start: hasBom ? 3 : 0 };
+  if (hasBom) {
+    const bad = firstInvalidUtf8(body);
+    return {
+      issue: {
+        file,
+        line: lineAtByte(body, bad),
+        message: `the file starts with a UTF-8 byte-order mark but is not valid UTF-8 (byte ${bad + 4}); save it again as "CSV UTF-8", or as GBK without the mark`,
+      },
+    };
   }
-  const text = new TextDecoder('gb18030', { fatal: true }).decode(body);
-  return { text, encoding: 'gb18030' };
+  return { encoding: 'gb18030', start: 0 };
 }
 
 function lineAtByte(bytes: Uint8Array, index: number): number {
@@ -94,26 +97,56 @@ export interface CsvRow {
   cells: string[];
 }
 
-export interface ParsedCsv {
-  header: string[];
-  rows: CsvRow[];
-  issues: DataIssue[];
+/** Receives a CSV file's header, then its rows, one at a time. */
+export interface CsvSink {
+  header(cells: string[]): void;
+  row(row: CsvRow): void;
+  issue(issue: DataIssue): void;
 }
 
+/** Bytes decoded and parsed per step: large files are never held as one string. */
+const CHUNK_BYTES = 8 * 1024 * 1024;
+
 /**
- * Parses RFC 4180 CSV text with papaparse, keeping each row's physical line number
- * (quoted cells may span lines). Blank lines, and lines whose cells are all empty, are skipped.
+ * Decodes and parses a CSV file's bytes with papaparse (RFC 4180), streaming rows to `sink`
+ * with each row's physical line number (quoted cells may span lines). Blank lines, and lines
+ * whose cells are all empty, are skipped. The text is cut into chunks at line breaks outside
+ * quotes; a line feed or a double quote byte never occurs inside a UTF-8 or GB18030 multi-byte
+ * character, so cutting on bytes is safe in both encodings.
  */
-export function parseCsvText(text: string, file: string): ParsedCsv {
-  const issues: DataIssue[] = [];
-  const rows: CsvRow[] = [];
-  let header: string[] | null = null;
-  let lineAtCursor = 1;
+export function parseCsvBytes(bytes: Uint8Array, file: string, detected: DetectedEncoding, sink: CsvSink): void {
+  const decoder = new TextDecoder(detected.encoding, { fatal: detected.encoding === 'gb18030', ignoreBOM: true });
+  let sawHeader = false;
+  let line = 1;
+  let pos = detected.start;
+  let quotes = 0;
+  while (pos < bytes.length) {
+    let end = Math.min(bytes.length, pos + CHUNK_BYTES);
+    if (end < bytes.length) {
+      // Extend to a line feed with an even number of quotes before it.
+      let i = pos;
+      let cut = -1;
+      for (; i < bytes.length; i++) {
+        const b = bytes[i]!;
+        if (b === 0x22) quotes++;
+        else if (b === 0x0a && i >= end - 1 && (quotes & 1) === 0) {
+          cut = i + 1;
+          break;
+        }
+      }
+      end = cut === -1 ? bytes.length : cut;
+    }
+    const text = decoder.decode(bytes.subarray(pos, end));
+    line = parseChunk(text, file, line, sink, () => sawHeader, () => (sawHeader = true));
+    pos = end;
+  }
+  if (!sawHeader) sink.issue({ file, line: 1, message: 'the file has no header line (it is empty or blank)' });
+}
+
+/** Parses one chunk that starts at `firstLine`; returns the line number after it. */
+function parseChunk(text: string, file: string, firstLine: number, sink: CsvSink, sawHeader: () => boolean, markHeader: () => void): number {
+  let lineAtCursor = firstLine;
   let cursor = 0;
-  const advance = (to: number) => {
-    for (let i = cursor; i < to; i++) if (text.charCodeAt(i) === 10) lineAtCursor++;
-    cursor = to;
-  };
   Papa.parse<string[]>(text, {
     header: false,
     skipEmptyLines: false,
@@ -128,11 +161,12 @@ export function parseCsvText(text: string, file: string): ParsedCsv {
         if (text.charCodeAt(start) === 10) lineAtCursor++;
         start++;
       }
-      cursor = start;
       const line = lineAtCursor;
-      advance(result.meta.cursor);
+      const to = result.meta.cursor;
+      for (let i = start; i < to; i++) if (text.charCodeAt(i) === 10) lineAtCursor++;
+      cursor = to;
       for (const err of result.errors) {
-        issues.push({
+        sink.issue({
           file,
           line,
           message:
@@ -143,17 +177,25 @@ export function parseCsvText(text: string, file: string): ParsedCsv {
                 : `the line is not valid CSV: ${err.message}`,
         });
       }
+      // A row that is not valid CSV has no trustworthy cells to validate.
+      if (result.errors.length) return;
       const cells = result.data;
-      if (cells.every((c) => c.trim() === '')) return;
-      if (header === null) header = cells.map((c) => c.trim());
-      else rows.push({ line, cells });
+      let blank = true;
+      for (const c of cells) {
+        if (c !== '' && c.trim() !== '') {
+          blank = false;
+          break;
+        }
+      }
+      if (blank) return;
+      if (!sawHeader()) {
+        markHeader();
+        sink.header(cells.map((c) => c.trim()));
+      } else sink.row({ line, cells });
     },
   });
-  if (header === null) {
-    issues.push({ file, line: 1, message: 'the file has no header line (it is empty or blank)' });
-    return { header: [], rows, issues };
-  }
-  return { header, rows, issues };
+  for (let i = cursor; i < text.length; i++) if (text.charCodeAt(i) === 10) lineAtCursor++;
+  return lineAtCursor;
 }
 
 function detectNewline(text: string): '\r\n' | '\n' | '\r' {

@@ -1,5 +1,5 @@
 import { parseCount, parseDate, parseDecimal, parseIntegerIn, parseMoney, parseSignedMoney, parseYearMonth, type CellResult } from './columns.ts';
-import type { CsvRow, DataIssue, ParsedCsv } from './csv.ts';
+import type { CsvRow, CsvSink, DataIssue } from './csv.ts';
 import { NUMERIC_COLUMNS, type NumericColumn } from './model.ts';
 import { isValidUscc } from './uscc.ts';
 import { ACHIEVEMENT_METRICS } from './achievement-metrics.ts';
@@ -187,10 +187,10 @@ export class IssueList {
 }
 
 /** Checks the header against the expected columns: missing, unknown and repeated names. */
-export function checkHeader(parsed: ParsedCsv, expected: string[], file: string, issues: IssueList): Map<string, number> | null {
+export function checkHeader(header: string[], expected: string[], file: string, issues: IssueList): Map<string, number> | null {
   const index = new Map<string, number>();
   let bad = false;
-  parsed.header.forEach((name, i) => {
+  header.forEach((name, i) => {
     if (index.has(name)) {
       issues.add({ file, line: 1, column: name, message: 'appears twice in the header' });
       bad = true;
@@ -245,59 +245,113 @@ function checkFieldCount(row: CsvRow, width: number, file: string, issues: Issue
   return false;
 }
 
-/** Validates parks.csv rows. */
-export function validateParks(parsed: ParsedCsv, file: string, issues: IssueList): Park[] {
-  const index = checkHeader(parsed, Object.keys(PARK_COLUMNS), file, issues);
-  if (!index) return [];
-  const parks: Park[] = [];
+
+/** A CSV sink that validates a file's rows as they stream in and keeps the valid ones. */
+export interface TableValidator<T> extends CsvSink {
+  result(): T[];
+}
+
+/** Wires header checking, cell counting and empty-file reporting around a row validator. */
+function tableValidator<T>(
+  file: string,
+  expected: string[],
+  issues: IssueList,
+  validateRow: (row: CsvRow, index: Map<string, number>) => T | null,
+  emptyMessage: string | null,
+): TableValidator<T> {
+  const out: T[] = [];
+  let index: Map<string, number> | null = null;
+  let width = 0;
+  let rows = 0;
+  let headerSeen = false;
+  return {
+    header(cells) {
+      headerSeen = true;
+      width = cells.length;
+      index = checkHeader(cells, expected, file, issues);
+    },
+    row(row) {
+      rows++;
+      if (!index || !checkFieldCount(row, width, file, issues)) return;
+      const value = validateRow(row, index);
+      if (value !== null) out.push(value);
+    },
+    issue(i) {
+      issues.add(i);
+    },
+    result() {
+      if (headerSeen && index && rows === 0 && emptyMessage) issues.add({ file, line: 2, message: emptyMessage });
+      return out;
+    },
+  };
+}
+
+/** Validates parks.csv rows as they stream in. */
+export function parksValidator(file: string, issues: IssueList): TableValidator<Park> {
   const seen = new Map<string, number>();
-  for (const row of parsed.rows) {
-    if (!checkFieldCount(row, parsed.header.length, file, issues)) continue;
-    const v: Record<string, unknown> = {};
-    let bad = false;
-    for (const [col, spec] of Object.entries(PARK_COLUMNS)) {
-      const c = readCell(row, index, col, spec, file, issues);
-      v[col] = c.value;
-      bad ||= c.bad;
-    }
-    const code = v['code'] as string | null;
-    if (code !== null) {
-      const prev = seen.get(code);
-      if (prev !== undefined) {
-        issues.add({ file, line: row.line, column: 'code', message: `duplicate park code, already used on line ${prev}`, value: code });
-        bad = true;
-      } else seen.set(code, row.line);
-    }
-    if (bad) continue;
-    parks.push({
-      code: code!,
-      name: v['name'] as string,
-      nameEn: (v['name_en'] as string | null) ?? '',
-      province: v['province'] as string,
-      city: (v['city'] as string | null) ?? '',
-      level: v['level'] as Park['level'],
-      pilotBatch: v['pilot_batch'] as number | null,
-      pilotYear: v['pilot_year'] as number | null,
-    });
-  }
-  if (parsed.rows.length === 0) issues.add({ file, line: 2, message: 'has no park rows; at least one park is needed' });
-  return parks;
+  return tableValidator<Park>(
+    file,
+    Object.keys(PARK_COLUMNS),
+    issues,
+    (row, index) => {
+      const v: Record<string, unknown> = {};
+      let bad = false;
+      for (const [col, spec] of Object.entries(PARK_COLUMNS)) {
+        const c = readCell(row, index, col, spec, file, issues);
+        v[col] = c.value;
+        bad ||= c.bad;
+      }
+      const code = v['code'] as string | null;
+      if (code !== null) {
+        const prev = seen.get(code);
+        if (prev !== undefined) {
+          issues.add({ file, line: row.line, column: 'code', message: `duplicate park code, already used on line ${prev}`, value: code });
+          bad = true;
+        } else seen.set(code, row.line);
+      }
+      if (bad) return null;
+      return {
+        code: code!,
+        name: v['name'] as string,
+        nameEn: (v['name_en'] as string | null) ?? '',
+        province: v['province'] as string,
+        city: (v['city'] as string | null) ?? '',
+        level: v['level'] as Park['level'],
+        pilotBatch: v['pilot_batch'] as number | null,
+        pilotYear: v['pilot_year'] as number | null,
+      };
+    },
+    'has no park rows; at least one park is needed',
+  );
 }
 
 const E = ENTERPRISE_COLUMNS;
 
-/** Validates enterprises.csv rows, including the cross-row rules (unique id+year, constant founding date). */
-export function validateEnterprises(parsed: ParsedCsv, file: string, parkCodes: ParkCodes, issues: IssueList): EnterpriseRow[] {
-  const index = checkHeader(parsed, Object.keys(ENTERPRISE_COLUMNS), file, issues);
-  if (!index) return [];
-  const out: EnterpriseRow[] = [];
+/**
+ * A copy of a cell that does not keep its parse chunk alive: V8 makes long substrings views
+ * into the parent string, and a million ids would otherwise pin the whole file's text.
+ */
+function ownString(s: string): string {
+  return s.length < 13 ? s : (s + ' ').slice(0, -1);
+}
+
+/** Validates enterprises.csv rows as they stream in, including the cross-row rules (unique id+year, constant founding date). */
+export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues: IssueList): TableValidator<EnterpriseRow> {
   const idYear = new Map<string, number>();
   const foundedById = new Map<string, { founded: string; line: number }>();
-  const width = parsed.header.length;
-  const idx = (c: string) => index.get(c)!;
-  const numericIdx = NUMERIC_COLUMNS.map((c) => idx(c));
-  for (const row of parsed.rows) {
-    if (!checkFieldCount(row, width, file, issues)) continue;
+  let numericIdx: number[] | null = null;
+  // Parks, industries and dates repeat: keep one copy of each.
+  const pool = new Map<string, string>();
+  const intern = (s: string) => {
+    const have = pool.get(s);
+    if (have !== undefined) return have;
+    const own = ownString(s);
+    pool.set(own, own);
+    return own;
+  };
+  const validateRow = (row: CsvRow, index: Map<string, number>): EnterpriseRow | null => {
+    const idx = (c: string) => index.get(c)!;
+    numericIdx ??= NUMERIC_COLUMNS.map((c) => idx(c));
     let bad = false;
     const cell = (col: string) => {
       const c = readCell(row, index, col, E[col]!, file, issues);
@@ -370,41 +424,53 @@ export function validateEnterprises(parsed: ParsedCsv, file: string, parkCodes: 
         bad = true;
       }
     }
-    if (bad) continue;
-    out.push({ line: row.line, id: id!, name: name!, nameEn, park: park!, year: year!, founded: founded!.iso, foundedYear: founded!.year, industry, tags, values });
-  }
-  if (parsed.rows.length === 0) issues.add({ file, line: 2, message: 'has no enterprise rows' });
-  return out;
+    if (bad) return null;
+    return {
+      line: row.line,
+      id: ownString(id!),
+      name: ownString(name!),
+      nameEn: ownString(nameEn),
+      park: intern(park!),
+      year: year!,
+      founded: intern(founded!.iso),
+      foundedYear: founded!.year,
+      industry: intern(industry),
+      tags,
+      values,
+    };
+  };
+  return tableValidator(file, Object.keys(ENTERPRISE_COLUMNS), issues, validateRow, 'has no enterprise rows');
 }
 
-/** Validates achievements.csv rows. */
-export function validateAchievements(parsed: ParsedCsv, file: string, parkCodes: ParkCodes, issues: IssueList): Achievement[] {
-  const index = checkHeader(parsed, Object.keys(ACHIEVEMENT_COLUMNS), file, issues);
-  if (!index) return [];
-  const out: Achievement[] = [];
-  for (const row of parsed.rows) {
-    if (!checkFieldCount(row, parsed.header.length, file, issues)) continue;
-    const v: Record<string, unknown> = {};
-    let bad = false;
-    for (const [col, spec] of Object.entries(ACHIEVEMENT_COLUMNS)) {
-      const c = readCell(row, index, col, spec, file, issues);
-      v[col] = c.value;
-      bad ||= c.bad;
-    }
-    if (v['park'] !== null && !parkCodes.has(v['park'] as string)) {
-      issues.add({ file, line: row.line, column: 'park', message: 'is not a code in parks.csv', value: v['park'] as string });
-      bad = true;
-    }
-    if (bad) continue;
-    out.push({
-      park: v['park'] as string,
-      metric: v['metric'] as string,
-      value: v['value'] as number,
-      unit: v['unit'] as string,
-      asOf: v['as_of'] as string,
-      note: (v['note'] as string | null) ?? '',
-      source: v['source'] as string,
-    });
-  }
-  return out;
+/** Validates achievements.csv rows as they stream in. */
+export function achievementsValidator(file: string, parkCodes: ParkCodes, issues: IssueList): TableValidator<Achievement> {
+  return tableValidator<Achievement>(
+    file,
+    Object.keys(ACHIEVEMENT_COLUMNS),
+    issues,
+    (row, index) => {
+      const v: Record<string, unknown> = {};
+      let bad = false;
+      for (const [col, spec] of Object.entries(ACHIEVEMENT_COLUMNS)) {
+        const c = readCell(row, index, col, spec, file, issues);
+        v[col] = c.value;
+        bad ||= c.bad;
+      }
+      if (v['park'] !== null && !parkCodes.has(v['park'] as string)) {
+        issues.add({ file, line: row.line, column: 'park', message: 'is not a code in parks.csv', value: v['park'] as string });
+        bad = true;
+      }
+      if (bad) return null;
+      return {
+        park: v['park'] as string,
+        metric: v['metric'] as string,
+        value: v['value'] as number,
+        unit: v['unit'] as string,
+        asOf: v['as_of'] as string,
+        note: (v['note'] as string | null) ?? '',
+        source: v['source'] as string,
+      };
+    },
+    null,
+  );
 }

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeCsvBytes, formatIssue, parseCsvText } from './csv.ts';
-import { IssueList, validateAchievements, validateEnterprises, validateParks, type Achievement, type EnterpriseRow, type Park, type ParkCodes } from './dataset.ts';
+import { detectEncoding, formatIssue, parseCsvBytes, type CsvSink } from './csv.ts';
+import { achievementsValidator, enterprisesValidator, IssueList, parksValidator, type Achievement, type EnterpriseRow, type Park, type ParkCodes } from './dataset.ts';
 import { parseModel, type Model } from './model.ts';
 
 /** The model used when a data folder brings none: the project's reference model. */
@@ -27,22 +27,22 @@ export function loadDataFolder(dir: string): LoadResult {
   const errors: string[] = [];
   const inputs: DataFolder['inputs'] = [];
 
-  const readCsv = (name: string, required: boolean) => {
+  /** Streams a CSV file of the folder into a validator; false when the file is absent. */
+  const readCsv = (name: string, required: boolean, sink: CsvSink): boolean => {
     const file = join(dir, name);
     if (!existsSync(file)) {
       if (required) errors.push(`${file}:1: the file is missing; a data folder needs parks.csv and enterprises.csv`);
-      return null;
+      return false;
     }
     const bytes = new Uint8Array(readFileSync(file));
     inputs.push({ name, bytes });
-    const decoded = decodeCsvBytes(bytes, file);
-    if ('issue' in decoded) {
-      issues.add(decoded.issue);
-      return null;
+    const detected = detectEncoding(bytes, file);
+    if ('issue' in detected) {
+      issues.add(detected.issue);
+      return false;
     }
-    const parsed = parseCsvText(decoded.text, file);
-    for (const i of parsed.issues) issues.add(i);
-    return parsed.issues.length ? null : parsed;
+    parseCsvBytes(bytes, file, detected, sink);
+    return true;
   };
 
   let model: Model | null = null;
@@ -58,16 +58,18 @@ export function loadDataFolder(dir: string): LoadResult {
     errors.push(`${modelPath}:1: is not valid JSON: ${(e as Error).message}`);
   }
 
-  const parksCsv = readCsv('parks.csv', true);
-  const parks = parksCsv ? validateParks(parksCsv, join(dir, 'parks.csv'), issues) : [];
-  const codes = new Set(parks.map((p) => p.code));
-  const entCsv = readCsv('enterprises.csv', true);
+  const parksFile = join(dir, 'parks.csv');
+  const parksSink = parksValidator(parksFile, issues);
+  const parksRead = readCsv('parks.csv', true, parksSink);
+  const parks = parksRead ? parksSink.result() : [];
   // Against a broken parks.csv, unknown-park checks would only add noise.
-  const parksOk = parksCsv !== null && issues.count === 0;
+  const parksOk = parksRead && issues.count === 0;
+  const codes = new Set(parks.map((p) => p.code));
   const known: ParkCodes = parksOk ? codes : { has: () => true };
-  const enterprises = entCsv ? validateEnterprises(entCsv, join(dir, 'enterprises.csv'), known, issues) : [];
-  const achCsv = readCsv('achievements.csv', false);
-  const achievements = achCsv ? validateAchievements(achCsv, join(dir, 'achievements.csv'), known, issues) : [];
+  const entSink = enterprisesValidator(join(dir, 'enterprises.csv'), known, issues);
+  const enterprises = readCsv('enterprises.csv', true, entSink) ? entSink.result() : [];
+  const achSink = achievementsValidator(join(dir, 'achievements.csv'), known, issues);
+  const achievements = readCsv('achievements.csv', false, achSink) ? achSink.result() : [];
 
   errors.push(...issues.messages(formatIssue));
   if (errors.length || !model) return { ok: false, errors };
