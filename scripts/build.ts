@@ -2,7 +2,7 @@
 // The new site is assembled in .portal-build/ and swapped into dist/ only when complete, so a
 // failed or interrupted build leaves the previous dist/ exactly as it was.
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, openSync, readFileSync, renameSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { preparePortal } from '../src/lib/prepare.ts';
 
@@ -13,6 +13,34 @@ const dist = resolve(process.env.PORTAL_DIST ?? 'dist');
 const newDist = resolve(work, 'dist');
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
+// One build at a time per work folder: a second build waits instead of deleting the first one's files.
+const lock = `${work}.lock`;
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+for (let waited = 0; ; waited++) {
+  try {
+    const fd = openSync(lock, 'wx');
+    writeSync(fd, String(process.pid));
+    closeSync(fd);
+    break;
+  } catch {
+    const holder = Number(readFileSync(lock, 'utf8') || 0);
+    if (!holder || !alive(holder)) {
+      rmSync(lock, { force: true });
+      continue;
+    }
+    if (waited === 0) console.log(`Another build (pid ${holder}) is using ${work}; waiting …`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+process.on('exit', () => rmSync(lock, { force: true }));
 
 console.log(`Preparing the portal from ${dataDir} …`);
 const prepared = await preparePortal(dataDir, work, resolve('public'));
