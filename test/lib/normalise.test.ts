@@ -10,7 +10,7 @@ import { parseModel, type Indicator, type Model } from '../../src/lib/model.ts';
 const m = (parseModel(model, 'model.json') as { model: Model }).model;
 const bench = { kind: 'benchmark', p: 0.95 } as const;
 const range = { kind: 'range', lo: 0.05, hi: 0.95 } as const;
-const steps = { kind: 'steps', steps: [{ at: 1, s: 0.6 }, { at: 2, s: 0.8 }, { at: 3, s: 1 }] } as const;
+const steps: Indicator['method'] = { kind: 'steps', steps: [{ at: 1, s: 0.6 }, { at: 2, s: 0.8 }, { at: 3, s: 1 }] };
 const q = (method: Indicator['method'], values: number[]) => cohortQuantiles(method, Float64Array.from(values).sort());
 
 describe('type-7 quantile', () => {
