@@ -225,3 +225,69 @@ export function risers(year: number, n: number): PublishedRow[] {
     .sort((a, b) => b.scoreChange! - a.scoreChange! || (a.id < b.id ? -1 : 1))
     .slice(0, n);
 }
+
+// --- enterprise profile + methodology ---
+
+/** The category index (model order) of each indicator, in indicator order. */
+export const indicatorCategoryIndex: number[] = model.indicators.map((ind) =>
+  model.categories.findIndex((c) => c.id === ind.category),
+);
+
+/** Points available per stage: per indicator (its weight), per category, and in total. */
+export interface StagePoints {
+  indicators: number[];
+  categories: number[];
+  total: number;
+}
+const stagePointsIndex = new Map<string, StagePoints>(
+  model.stages.map((stage) => {
+    const indicators = model.indicators.map((ind) => ind.weights[stage.id] ?? 0);
+    const categories = model.categories.map(() => 0);
+    indicators.forEach((w, k) => (categories[indicatorCategoryIndex[k]!]! += w));
+    return [stage.id, { indicators, categories, total: indicators.reduce((a, b) => a + b, 0) }];
+  }),
+);
+/** The points a stage's enterprises can earn, computed once from the model's weights. */
+export function stagePoints(stage: string): StagePoints {
+  const p = stagePointsIndex.get(stage);
+  if (!p) throw new Error(`unknown stage ${stage}`);
+  return p;
+}
+
+const cohortIndex = new Map(meta.cohorts.map((c) => [`${c.year}|${c.stage}`, c]));
+/** cohortOf by map lookup, for pages built thousands of times (profiles). */
+export function cohortFor(year: number, stage: string): PublishedCohort | undefined {
+  return cohortIndex.get(`${year}|${stage}`);
+}
+
+const parkSizeCache = new Map<number, Map<string, number>>();
+/** How many enterprises a year's ranking has: nationally, in a park, and in a stage. */
+export function rankingSizes(year: number, park: string, stage: string): { national: number; park: number; stage: number } {
+  let parkSizes = parkSizeCache.get(year);
+  if (!parkSizes) {
+    parkSizes = new Map();
+    for (const r of rowsForYear(year)) parkSizes.set(r.park, (parkSizes.get(r.park) ?? 0) + 1);
+    parkSizeCache.set(year, parkSizes);
+  }
+  return {
+    national: rowsForYear(year).length,
+    park: parkSizes.get(park) ?? 0,
+    stage: cohortFor(year, stage)?.size ?? 0,
+  };
+}
+
+let timelineIndex: Map<string, { year: number; row: PublishedRow }[]> | null = null;
+/** An enterprise's rows with their years, oldest first (a firm may skip a year). */
+export function enterpriseTimeline(id: string): { year: number; row: PublishedRow }[] {
+  if (!timelineIndex) {
+    timelineIndex = new Map();
+    for (const year of years) {
+      for (const row of rowsForYear(year)) {
+        const list = timelineIndex.get(row.id);
+        if (list) list.push({ year, row });
+        else timelineIndex.set(row.id, [{ year, row }]);
+      }
+    }
+  }
+  return timelineIndex.get(id) ?? [];
+}

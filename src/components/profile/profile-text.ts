@@ -1,0 +1,59 @@
+/**
+ * Per-language texts an enterprise profile repeats on every one of its thousands of pages
+ * (method sentences, names), computed once per build rather than once per page.
+ */
+import { model, parkByCode, type EnterpriseYear } from '../../data/portal.ts';
+import { describeMethod } from '../../data/profile.ts';
+import type { Lang } from '../../i18n/index.ts';
+
+const methodCache = new Map<Lang, string[]>();
+/** The short method sentence of every indicator, in model order. */
+export function methodTexts(lang: Lang): string[] {
+  let texts = methodCache.get(lang);
+  if (!texts) {
+    texts = model.indicators.map((ind) => describeMethod(lang, ind));
+    methodCache.set(lang, texts);
+  }
+  return texts;
+}
+
+/** The enterprise's name in the page language (English falls back to the Chinese name). */
+export function enterpriseName(lang: Lang, row: Pick<EnterpriseYear, 'name' | 'nameEn'>): string {
+  return lang === 'en' && row.nameEn ? row.nameEn : row.name;
+}
+
+/** The name in the other language, when there is a distinct one. */
+export function otherEnterpriseName(lang: Lang, row: Pick<EnterpriseYear, 'name' | 'nameEn'>): string | null {
+  if (lang === 'en') return row.nameEn ? row.name : null;
+  return row.nameEn || null;
+}
+
+/** A park's name in the page language. */
+export function parkName(lang: Lang, code: string): string {
+  const park = parkByCode(code);
+  return lang === 'en' && park.nameEn ? park.nameEn : park.name;
+}
+
+/** A model stage's name in the page language (the model names its stages). */
+export function modelStageName(lang: Lang, stageId: string): string {
+  return model.stages.find((s) => s.id === stageId)?.name[lang] ?? stageId;
+}
+
+const publicListCache = new Map<Lang, string>();
+/** The names of the indicators whose raw values the model publishes, as one list. */
+export function publicIndicatorList(lang: Lang): string {
+  let list = publicListCache.get(lang);
+  if (list === undefined) {
+    list = model.indicators
+      .filter((ind) => ind.public)
+      .map((ind) => ind.name[lang])
+      .join(lang === 'zh' ? '、' : ', ');
+    publicListCache.set(lang, list);
+  }
+  return list;
+}
+
+/** A name used inside an English sentence starts lower-case ("serious violations of …"). */
+export function inSentence(lang: Lang, text: string): string {
+  return lang === 'en' ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
