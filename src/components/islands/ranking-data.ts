@@ -1,0 +1,397 @@
+/**
+ * The ranking explorer's data and logic, kept pure so it is unit-tested and shared by the
+ * build (encoding, in the /rankings-data/{year}.json endpoint) and the browser (decoding,
+ * filtering, sorting, paging in RankingExplorer.tsx).
+ *
+ * No imports: this module ships to the browser, so it must not pull in the scorer, zod or
+ * the dictionaries. Callers pass tables (parks, stages, tags) and labels in.
+ *
+ * The file format is columnar: one array per field, one entry per enterprise in published
+ * order (national rank, then id), with parks, stages and industries as indices into small
+ * tables and designations as a bitmask. Only published fields are present: name, park,
+ * industry, designations, stage, score, national rank and the changes on last year.
+ */
+
+/** The version of the columnar format; bump it when fields change meaning. */
+export const RANKING_DATA_VERSION = 1;
+
+/** One year's ranking list in columnar form (the JSON written to /rankings-data/{year}.json). */
+export interface RankingData {
+  v: number;
+  year: number;
+  /** Park codes; `park[i]` indexes this table. */
+  parks: string[];
+  /** Stage ids in model order; `stage[i]` indexes this table. */
+  stages: string[];
+  /** Industry names as written in the data; `industry[i]` indexes this table. */
+  industries: string[];
+  /** Designations; bit b of `tags[i]` set means the enterprise holds `tagNames[b]`. */
+  tagNames: string[];
+  id: string[];
+  name: string[];
+  /** English name, "" when the data has none. */
+  nameEn: string[];
+  park: number[];
+  stage: number[];
+  industry: number[];
+  tags: number[];
+  score: number[];
+  /** National rank (standard competition ranking within the year). */
+  rank: number[];
+  /** Current − previous national rank (negative = moved up); null without a previous year. */
+  rankChange: (number | null)[];
+  /** Current − previous score; null without a previous year. */
+  scoreChange: (number | null)[];
+}
+
+/** The published fields the encoder reads (a structural subset of PublishedRow). */
+export interface RankableRow {
+  id: string;
+  name: string;
+  nameEn: string;
+  park: string;
+  industry: string;
+  tags: readonly string[];
+  stage: string;
+  score: number;
+  rankNational: number;
+  rankChange: number | null;
+  scoreChange: number | null;
+}
+
+/** The lookup tables an encoding uses; pass every park and stage so indices are stable across years. */
+export interface RankingTables {
+  parks: readonly string[];
+  stages: readonly string[];
+  tagNames: readonly string[];
+}
+
+/**
+ * Encodes a year's rows (in published order) into the columnar format. Industries are
+ * tabulated in order of first appearance. Throws on a park, stage or designation missing from
+ * the tables, and on more than 31 designations (the bitmask is a 32-bit integer).
+ */
+export function encodeRankingData(year: number, rows: readonly RankableRow[], tables: RankingTables): RankingData {
+  if (tables.tagNames.length > 31) throw new Error('ranking data: at most 31 designations fit the bitmask');
+  const indexer = (list: readonly string[], what: string) => {
+    const map = new Map(list.map((x, i) => [x, i]));
+    return (key: string) => {
+      const i = map.get(key);
+      if (i === undefined) throw new Error(`ranking data: unknown ${what} "${key}"`);
+      return i;
+    };
+  };
+  const parkOf = indexer(tables.parks, 'park');
+  const stageOf = indexer(tables.stages, 'stage');
+  const tagOf = indexer(tables.tagNames, 'designation');
+  const industries: string[] = [];
+  const industryIndex = new Map<string, number>();
+  const data: RankingData = {
+    v: RANKING_DATA_VERSION,
+    year,
+    parks: [...tables.parks],
+    stages: [...tables.stages],
+    industries,
+    tagNames: [...tables.tagNames],
+    id: [],
+    name: [],
+    nameEn: [],
+    park: [],
+    stage: [],
+    industry: [],
+    tags: [],
+    score: [],
+    rank: [],
+    rankChange: [],
+    scoreChange: [],
+  };
+  for (const r of rows) {
+    let ind = industryIndex.get(r.industry);
+    if (ind === undefined) {
+      ind = industries.length;
+      industries.push(r.industry);
+      industryIndex.set(r.industry, ind);
+    }
+    data.id.push(r.id);
+    data.name.push(r.name);
+    data.nameEn.push(r.nameEn);
+    data.park.push(parkOf(r.park));
+    data.stage.push(stageOf(r.stage));
+    data.industry.push(ind);
+    data.tags.push(r.tags.reduce((bits, tag) => bits | (1 << tagOf(tag)), 0));
+    data.score.push(r.score);
+    data.rank.push(r.rankNational);
+    data.rankChange.push(r.rankChange);
+    data.scoreChange.push(r.scoreChange);
+  }
+  return data;
+}
+
+/** One enterprise as the explorer handles it. */
+export interface ExplorerRow {
+  /** Position in published order: the final tie-break of every sort. */
+  order: number;
+  id: string;
+  name: string;
+  nameEn: string;
+  park: number;
+  stage: number;
+  industry: number;
+  tags: number;
+  score: number;
+  rank: number;
+  rankChange: number | null;
+  scoreChange: number | null;
+  /** Name, English name and id, normalised for search. */
+  haystack: string;
+}
+
+/** Normalises text for search: NFKC (full-width → half-width), lower case, collapsed spaces. */
+export function normaliseSearch(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+const COLUMNS = ['id', 'name', 'nameEn', 'park', 'stage', 'industry', 'tags', 'score', 'rank', 'rankChange', 'scoreChange'] as const;
+
+/** Decodes the columnar format into rows; throws when the file is not a version it understands. */
+export function decodeRankingData(data: RankingData): ExplorerRow[] {
+  if (data.v !== RANKING_DATA_VERSION) throw new Error(`ranking data: unsupported version ${String(data.v)}`);
+  const n = data.id.length;
+  for (const c of COLUMNS) {
+    if (!Array.isArray(data[c]) || data[c].length !== n) throw new Error(`ranking data: column "${c}" does not have ${n} entries`);
+  }
+  const rows: ExplorerRow[] = [];
+  for (let i = 0; i < n; i++) {
+    const name = data.name[i]!;
+    const nameEn = data.nameEn[i]!;
+    const id = data.id[i]!;
+    rows.push({
+      order: i,
+      id,
+      name,
+      nameEn,
+      park: data.park[i]!,
+      stage: data.stage[i]!,
+      industry: data.industry[i]!,
+      tags: data.tags[i]!,
+      score: data.score[i]!,
+      rank: data.rank[i]!,
+      rankChange: data.rankChange[i] ?? null,
+      scoreChange: data.scoreChange[i] ?? null,
+      haystack: normaliseSearch(`${name}\n${nameEn}\n${id}`),
+    });
+  }
+  return rows;
+}
+
+/** The explorer's filters; -1 means "all". Indices refer to the data's tables. */
+export interface ExplorerFilters {
+  park: number;
+  stage: number;
+  industry: number;
+  /** A bit position in the designation bitmask, or -1. */
+  tag: number;
+  /** Partial name (Chinese or English) or id; case- and width-insensitive. */
+  query: string;
+}
+
+export const NO_FILTERS: ExplorerFilters = { park: -1, stage: -1, industry: -1, tag: -1, query: '' };
+
+/** The rows that pass every filter, in their given order. */
+export function filterRows(rows: readonly ExplorerRow[], f: ExplorerFilters): ExplorerRow[] {
+  const q = normaliseSearch(f.query);
+  const bit = f.tag >= 0 ? 1 << f.tag : 0;
+  return rows.filter(
+    (r) =>
+      (f.park < 0 || r.park === f.park) &&
+      (f.stage < 0 || r.stage === f.stage) &&
+      (f.industry < 0 || r.industry === f.industry) &&
+      (bit === 0 || (r.tags & bit) !== 0) &&
+      (q === '' || r.haystack.includes(q)),
+  );
+}
+
+/** The columns a reader can sort by. */
+export const SORT_KEYS = ['rank', 'name', 'park', 'stage', 'score', 'change'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortDirection = 'asc' | 'desc';
+
+/** The direction a column sorts in when first chosen: best first (top rank, highest score, biggest riser), names A→Z. */
+export function defaultDirection(key: SortKey): SortDirection {
+  return key === 'score' || key === 'change' ? 'desc' : 'asc';
+}
+
+export interface SortContext {
+  /** The displayed name of each row (Chinese or English, as the page shows it). */
+  nameOf: (row: ExplorerRow) => string;
+  /** Park labels by park index, compared with `collator`. */
+  parkLabels: readonly string[];
+  collator: { compare: (a: string, b: string) => number };
+}
+
+/**
+ * Sorts a copy of `rows`. Priority: the chosen column in the chosen direction (change is
+ * places gained, so "desc" puts the biggest risers first; stage follows model order), rows
+ * without a value (no previous year) last in either direction, then national rank, then
+ * published order (id), so every tie is broken and the order is stable.
+ */
+export function sortRows(rows: readonly ExplorerRow[], key: SortKey, dir: SortDirection, ctx: SortContext): ExplorerRow[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  const byRank = (a: ExplorerRow, b: ExplorerRow) => a.rank - b.rank || a.order - b.order;
+  let primary: (a: ExplorerRow, b: ExplorerRow) => number;
+  switch (key) {
+    case 'rank':
+      primary = (a, b) => sign * (a.rank - b.rank);
+      break;
+    case 'score':
+      primary = (a, b) => sign * (a.score - b.score);
+      break;
+    case 'stage':
+      primary = (a, b) => sign * (a.stage - b.stage);
+      break;
+    case 'park': {
+      const labels = ctx.parkLabels;
+      primary = (a, b) => (a.park === b.park ? 0 : sign * ctx.collator.compare(labels[a.park] ?? '', labels[b.park] ?? ''));
+      break;
+    }
+    case 'name': {
+      const names = new Map(rows.map((r) => [r, ctx.nameOf(r)]));
+      primary = (a, b) => sign * ctx.collator.compare(names.get(a)!, names.get(b)!);
+      break;
+    }
+    case 'change':
+      primary = (a, b) => {
+        if (a.rankChange === null || b.rankChange === null) {
+          return a.rankChange === b.rankChange ? 0 : a.rankChange === null ? 1 : -1;
+        }
+        // Places gained = −rankChange; ascending by places gained = descending by rankChange.
+        return sign * (b.rankChange - a.rankChange);
+      };
+      break;
+  }
+  return [...rows].sort((a, b) => primary(a, b) || byRank(a, b));
+}
+
+/** The number of pages for `count` rows (at least 1, so an empty result has a page). */
+export function pageCount(count: number, size: number): number {
+  return Math.max(1, Math.ceil(count / size));
+}
+
+/** The rows of 1-based page `page` (clamped to the valid range). */
+export function pageRows<T>(rows: readonly T[], page: number, size: number): T[] {
+  const p = Math.min(Math.max(1, page), pageCount(rows.length, size));
+  return rows.slice((p - 1) * size, p * size);
+}
+
+/**
+ * A number with thousands separators and exactly `digits` decimals, rounded half away
+ * from zero on the decimal representation: the same output as src/lib/format.ts's
+ * formatNumber for zh and en (which share "," and "."), without shipping the dictionaries.
+ */
+export function formatFixed(n: number, digits: number): string {
+  if (!Number.isFinite(n)) return '—';
+  const shift = (x: number, k: number) => {
+    const [m, e = '0'] = String(x).split('e');
+    return Number(`${m}e${Number(e) + k}`);
+  };
+  const abs = shift(Math.round(shift(Math.abs(n), digits)), -digits);
+  const [int = '0', frac = ''] = abs.toFixed(digits).split('.');
+  const sign = n < 0 && abs !== 0 ? '-' : '';
+  return sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '');
+}
+
+/** Phrases for changes, from the dictionaries (change.* keys), with {n} placeholders. */
+export interface ChangePhrases {
+  rankUp: string;
+  rankDown: string;
+  rankUpOne: string;
+  rankDownOne: string;
+  rankSame: string;
+  scoreUp: string;
+  scoreDown: string;
+  scoreSame: string;
+  none: string;
+}
+
+/**
+ * The change cell as RankingTable shows it: "↑12" / "↓3" / "—", a direction for the colour,
+ * and a spoken phrase for the rank and score change.
+ */
+export function describeChange(
+  rankChange: number | null,
+  scoreChange: number | null,
+  p: ChangePhrases,
+): { text: string; direction: 'up' | 'down' | 'same' | 'none'; label: string } {
+  if (rankChange === null) return { text: '—', direction: 'none', label: p.none };
+  const places = formatFixed(Math.abs(rankChange), 0);
+  let text = '—';
+  let direction: 'up' | 'down' | 'same' = 'same';
+  let rank = p.rankSame;
+  if (rankChange < 0) {
+    text = `↑${places}`;
+    direction = 'up';
+    rank = rankChange === -1 ? p.rankUpOne : p.rankUp.replace('{n}', places);
+  } else if (rankChange > 0) {
+    text = `↓${places}`;
+    direction = 'down';
+    rank = rankChange === 1 ? p.rankDownOne : p.rankDown.replace('{n}', places);
+  }
+  let score = p.none;
+  if (scoreChange !== null) {
+    const size = formatFixed(Math.abs(scoreChange), 2);
+    score = size === '0.00' ? p.scoreSame : (scoreChange > 0 ? p.scoreUp : p.scoreDown).replace('{n}', size);
+  }
+  return { text, direction, label: `${rank}; ${score}` };
+}
+
+/**
+ * Standard competition ranks (1, 2, 2, 4) of scores already in list order (highest first):
+ * used for lists whose rank is not stored, such as an industry's.
+ */
+export function competitionRanks(scores: readonly number[]): number[] {
+  let rank = 0;
+  return scores.map((s, i) => {
+    if (i === 0 || s !== scores[i - 1]) rank = i + 1;
+    return rank;
+  });
+}
+
+/** The explorer's filters by key (park code, stage id, industry name, designation); null means "all". */
+export interface FilterKeys {
+  park: string | null;
+  stage: string | null;
+  industry: string | null;
+  tag: string | null;
+  query: string;
+}
+
+export const NO_FILTER_KEYS: FilterKeys = { park: null, stage: null, industry: null, tag: null, query: '' };
+
+/**
+ * Turns filters by key into indices of one year's tables. Returns null when a chosen value
+ * does not occur in that year (an industry with no enterprise that year): nothing matches.
+ */
+export function resolveFilters(
+  tables: Pick<RankingData, 'parks' | 'stages' | 'industries' | 'tagNames'>,
+  keys: FilterKeys,
+): ExplorerFilters | null {
+  const find = (list: readonly string[], key: string | null) => (key === null ? -1 : list.indexOf(key));
+  const f: ExplorerFilters = {
+    park: find(tables.parks, keys.park),
+    stage: find(tables.stages, keys.stage),
+    industry: find(tables.industries, keys.industry),
+    tag: find(tables.tagNames, keys.tag),
+    query: keys.query,
+  };
+  const missing =
+    (keys.park !== null && f.park < 0) ||
+    (keys.stage !== null && f.stage < 0) ||
+    (keys.industry !== null && f.industry < 0) ||
+    (keys.tag !== null && f.tag < 0);
+  return missing ? null : f;
+}
+
+/** Fills `{name}` placeholders of a dictionary string; unknown placeholders are left as written. */
+export function fillTemplate(template: string, vars: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
+}
