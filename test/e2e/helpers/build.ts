@@ -2,9 +2,10 @@
 // temporary folders (PORTAL_DIST, PORTAL_WORK_DIR) so tests never touch a developer's dist/.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
+import { inject } from 'vitest';
 
 /** The project root: tests run from it (vitest's cwd), and the build scripts resolve paths from it. */
 export const ROOT = resolve('.');
@@ -157,32 +158,53 @@ export function filesWithExtension(dir: string, extensions: string[]): string[] 
   return listFiles(dir).filter((f) => extensions.some((x) => f.toLowerCase().endsWith(x)));
 }
 
+/** A top-level folder that holds a language version of the site (`en/`, `zh-hant/`). */
+const LANGUAGE_DIR = /^[a-z]{2}(-[a-z]{2,4})?$/i;
+
 /**
- * A sample of the site's HTML pages that covers every page type: pages are grouped by their
- * path with data-made segments (the given tokens, e.g. enterprise ids and park codes, and any
- * segment holding a digit) replaced by `*`; every group gives its first page, then groups take
- * turns, pages for which `prefer` holds first, until `max` pages are chosen.
+ * A sample of the site's HTML pages that covers every page type. Pages are grouped by a key: the
+ * path without its language folder, with data-made segments replaced by `*` (the given tokens,
+ * e.g. enterprise ids and park codes, any segment holding a digit, and the children of a folder
+ * below the top level that has `collapseAbove` or more sub-folders, such as one page per
+ * indicator). Shallow groups come first; each group gives its first page, then groups take
+ * turns (so the next round brings the other language), until `max` pages are chosen.
  */
-export function samplePages(dist: string, options: { max?: number; tokens?: string[]; prefer?: (file: string) => boolean } = {}): string[] {
-  const { max = 40, tokens = [], prefer = () => false } = options;
+export function samplePages(dist: string, options: { max?: number; tokens?: string[]; collapseAbove?: number } = {}): string[] {
+  const { max = 40, tokens = [], collapseAbove = 5 } = options;
   const known = new Set(tokens.map((t) => t.toLowerCase()));
-  const keyOf = (file: string) =>
-    file
-      .split('/')
-      .map((seg) => (known.has(seg.toLowerCase()) || /\d/.test(seg) ? '*' : seg))
+  const files = filesWithExtension(dist, ['.html']);
+  const childDirs = new Map<string, Set<string>>();
+  for (const f of files) {
+    const segs = f.split('/');
+    for (let i = 0; i < segs.length - 1; i++) {
+      const parent = segs.slice(0, i).join('/');
+      let set = childDirs.get(parent);
+      if (!set) childDirs.set(parent, (set = new Set()));
+      set.add(segs[i]!);
+    }
+  }
+  const keyOf = (file: string) => {
+    const segs = file.split('/');
+    const lang = segs.length > 1 && LANGUAGE_DIR.test(segs[0]!) ? 1 : 0;
+    return segs
+      .map((seg, i) => {
+        if (i < lang) return null;
+        if (i === segs.length - 1) return seg;
+        const crowded = i - lang >= 1 && (childDirs.get(segs.slice(0, i).join('/'))?.size ?? 0) >= collapseAbove;
+        return known.has(seg.toLowerCase()) || /\d/.test(seg) || crowded ? '*' : seg;
+      })
+      .filter((x) => x !== null)
       .join('/');
+  };
   const groups = new Map<string, string[]>();
-  for (const f of filesWithExtension(dist, ['.html'])) {
+  for (const f of files) {
     const k = keyOf(f);
     const list = groups.get(k);
     if (list) list.push(f);
     else groups.set(k, [f]);
   }
-  const queues = [...groups.values()].map((list) => {
-    const preferred = list.filter(prefer);
-    const first = list[0]!;
-    return [first, ...preferred.filter((f) => f !== first), ...list.filter((f) => f !== first && !preferred.includes(f))];
-  });
+  const depth = (k: string) => k.split('/').length;
+  const queues = [...groups.entries()].sort(([a], [b]) => depth(a) - depth(b) || (a < b ? -1 : 1)).map(([, list]) => list);
   const chosen: string[] = [];
   for (let round = 0; chosen.length < max && queues.some((q) => q.length > round); round++) {
     for (const q of queues) if (q[round] !== undefined && chosen.length < max) chosen.push(q[round]!);
@@ -193,4 +215,24 @@ export function samplePages(dist: string, options: { max?: number; tokens?: stri
 /** The URL path of a built HTML file under the site's base path: `a/b/index.html` → `/a/b/`. */
 export function urlPathOf(file: string, base = '/'): string {
   return base + file.replace(/(^|\/)index\.html$/, '$1');
+}
+
+let sample: Promise<BuildResult> | undefined;
+
+/**
+ * The portal built from the bundled sample data (`data/`), built once per test file and shared
+ * by its tests; within one e2e run later files reuse the same build (it lives under the run's
+ * temporary root, see global-setup.ts).
+ */
+export function sampleSite(): Promise<BuildResult> {
+  sample ??= (async () => {
+    const root = join(inject('e2eRoot'), 'sample-site');
+    const target = { dist: join(root, 'dist'), work: join(root, 'work') };
+    const done = join(root, 'built');
+    if (existsSync(done)) return { ...target, status: 0, signal: null, stdout: '', stderr: '', ms: 0 };
+    const r = await buildSiteOrThrow('data', target);
+    writeFileSync(done, '');
+    return r;
+  })();
+  return sample;
 }
