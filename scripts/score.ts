@@ -15,13 +15,14 @@ if (values.help || !values.out) {
 
 const started = performance.now();
 const loaded = loadDataFolder(values.data);
-// The showcase entries are part of the data folder: refuse what the build would refuse.
-const errors = loaded.ok
-  ? loadShowcase(values.data, {
-      enterprise: (id) => loaded.data.enterprises.some((e) => e.id === id),
-      park: (code) => loaded.data.parks.some((p) => p.code === code),
-    }).errors
-  : loaded.errors;
+// The showcase entries are part of the data folder: refuse what the build would refuse
+// (the same check as preparePortal's).
+let errors = loaded.ok ? [] : loaded.errors;
+if (loaded.ok) {
+  const ids = new Set(loaded.data.enterprises.map((e) => e.id));
+  const codes = new Set(loaded.data.parks.map((p) => p.code));
+  errors = loadShowcase(values.data, { enterprise: (id) => ids.has(id), park: (c) => codes.has(c) }).errors;
+}
 if (!loaded.ok || errors.length) {
   for (const e of errors) console.error(e);
   console.error(`\n${errors.length} problem(s) found in ${values.data}; nothing was written to ${values.out}.`);
