@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, setCell } from '../helpers/folder.ts';
 import { describeProblems, launchBrowser, visit, watchedContext, type PageProblem } from './helpers/browser.ts';
 import { buildSiteOrThrow, filesWithExtension, samplePages, urlPathOf } from './helpers/build.ts';
-import { findLiveMarkup } from './helpers/html-scan.ts';
+import { findForeignResources, findLiveMarkup } from './helpers/html-scan.ts';
 import { serveDir, type StaticServer } from './helpers/server.ts';
 
 const P = {
@@ -167,6 +167,12 @@ describe('a hostile data folder', () => {
     const found: string[] = [];
     const files = filesWithExtension(dist, ['.html', '.htm', '.svg', '.xml', '.rss', '.atom']);
     for (const f of files) for (const issue of findLiveMarkup(readFileSync(join(dist, f), 'utf8'))) found.push(`${f}: ${issue}`);
+    expect(found).toEqual([]);
+  });
+
+  it('no page, visited or not, references a resource on another site', () => {
+    const found: string[] = [];
+    for (const f of filesWithExtension(dist, ['.html', '.svg'])) for (const r of findForeignResources(readFileSync(join(dist, f), 'utf8'))) found.push(`${f}: ${r}`);
     expect(found).toEqual([]);
   });
 

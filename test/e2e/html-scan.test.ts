@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, extractUrls, findLiveMarkup, scanHtml } from './helpers/html-scan.ts';
+import { decodeEntities, extractUrls, findForeignResources, findLiveMarkup, scanHtml } from './helpers/html-scan.ts';
 
 describe('the markup scanner used on built files', () => {
   it('finds payloads that became markup', () => {
@@ -35,5 +35,16 @@ describe('the markup scanner used on built files', () => {
     ]);
     expect(decodeEntities('&#106;&#x61;&colon;&lt;&unknown;')).toBe('ja:<&unknown;');
     expect(extractUrls('<link href="/a.css"><img srcset="/a.png 1x, /b.png 2x"><a href="">e</a>').map((u) => u.url)).toEqual(['/a.css', '/a.png', '/b.png']);
+  });
+
+  it('finds resources fetched from another site, not links a reader may follow', () => {
+    const html = [
+      '<link rel="canonical" href="https://example.org/"><link rel="alternate" hreflang="en" href="https://example.org/en/">',
+      '<a href="https://kjj.example.gov.cn/">source</a><link rel="stylesheet" href="/_astro/a.css"><img src="/x.png">',
+      '<link rel="preconnect" href="https://fonts.example.com"><script src="//cdn.example.com/a.js"></script>',
+      '<img srcset="/a.png 1x, https://t.example/b.png 2x"><div style="background:url(https://t.example/c.png)"></div>',
+      '<style>@import "https://fonts.example.com/css";</style>',
+    ].join('');
+    expect(findForeignResources(html)).toHaveLength(5);
   });
 });

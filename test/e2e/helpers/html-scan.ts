@@ -164,3 +164,33 @@ export function extractUrls(html: string): { tag: string; attr: string; url: str
   }
   return out;
 }
+
+const FETCHED_LINK_RELS = new Set(['stylesheet', 'preload', 'prefetch', 'preconnect', 'dns-prefetch', 'modulepreload', 'icon', 'apple-touch-icon', 'manifest', 'prerender']);
+
+/**
+ * Resources a page makes the browser fetch from another site: scripts, images, media, frames,
+ * stylesheets, fonts, preconnects… (links a reader may follow, canonical and alternate links are
+ * not fetched and not listed). A URL is foreign when it is absolute or protocol-relative.
+ */
+export function findForeignResources(html: string): string[] {
+  const foreign = (url: string) => /^(https?:)?\/\//i.test(url.trim());
+  const found: string[] = [];
+  for (const t of scanHtml(html).tags) {
+    const attr = (n: string) => t.attrs.find((a) => a.name === n)?.value;
+    if (t.name === 'link') {
+      const rels = (attr('rel') ?? '').toLowerCase().split(/\s+/);
+      const href = attr('href') ?? '';
+      if (rels.some((r) => FETCHED_LINK_RELS.has(r)) && foreign(href)) found.push(`<link rel="${rels.join(' ')}" href="${href}">`);
+      continue;
+    }
+    for (const a of t.attrs) {
+      if (['src', 'poster', 'data', 'background'].includes(a.name) && foreign(a.value)) found.push(`<${t.name} ${a.name}="${a.value}">`);
+      if (a.name === 'srcset' && a.value.split(',').some((p) => foreign(p.trim()))) found.push(`<${t.name} srcset="${a.value}">`);
+      if (a.name === 'style' && /url\(\s*['"]?(https?:)?\/\//i.test(a.value)) found.push(`<${t.name} style="${a.value.slice(0, 80)}">`);
+    }
+  }
+  for (const r of scanHtml(html).rawTexts) {
+    if (r.tag.name === 'style' && /(url\(\s*['"]?|@import\s+['"])(https?:)?\/\//i.test(r.text)) found.push(`<style> loading from another site: ${r.text.slice(0, 80)}`);
+  }
+  return found;
+}
