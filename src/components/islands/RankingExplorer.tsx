@@ -221,15 +221,14 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
 
   return (
     <div className="ranking-explorer" onFocus={hydrated ? demand : undefined} onPointerDown={hydrated ? demand : undefined}>
-      <form className="explorer-controls" aria-label={labels.controls} hidden={!hydrated} onSubmit={(e) => e.preventDefault()}>
+      <fieldset className="explorer-controls" hidden={!hydrated}>
+        <legend className="visually-hidden">{labels.controls}</legend>
         <div className="explorer-field explorer-search">
           <label htmlFor="explorer-query">{labels.search}</label>
           <input
             id="explorer-query"
             type="search"
             value={keys.query}
-            autoComplete="off"
-            spellCheck={false}
             aria-describedby="explorer-query-hint"
             onChange={(e) => update({ query: e.target.value })}
           />
@@ -276,7 +275,7 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
             {labels.reset}
           </button>
         </div>
-      </form>
+      </fieldset>
 
       <p className="explorer-status" role="status">
         {status}
@@ -322,9 +321,12 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
                   <th scope="row">
                     <a href={fillTemplate(props.profileUrl, { id: r.id })}>{nameOf(r)}</a>
                     {lang === 'en' && r.nameEn && (
-                      <span className="alt-name" lang="zh-CN">
-                        {r.name}
-                      </span>
+                      <>
+                        {' '}
+                        <span className="alt-name" lang="zh-CN">
+                          {r.name}
+                        </span>
+                      </>
                     )}
                   </th>
                   <td>{parkLabel.get(tables.parks[r.park] ?? '') ?? tables.parks[r.park]}</td>
