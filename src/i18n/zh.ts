@@ -532,7 +532,7 @@ export const zh = {
   'rankings.method.range': '计分方法：以同年度、同发展阶段企业该指标的第 {lo} 至第 {hi} 百分位数为区间，按数值在区间中的位置得分。',
   'rankings.method.fixed': '计分方法：数值在 {lo} 至 {hi} 之间按比例得分，达到 {hi} 得满分。',
   'rankings.method.steps': '计分方法：分档计分，{steps}。',
-  'rankings.method.step': '达到 {at} 得满分的 {share}',
+  'rankings.method.step': '达到 {at} 时得满分的 {share}',
   'rankings.method.more': '完整方法见方法说明',
 } as const;
 
