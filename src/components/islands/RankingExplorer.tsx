@@ -282,7 +282,7 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
       </p>
 
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId} ref={tableRef}>
-        <table className="data-table ranking-table">
+        <table className="data-table ranking-table" aria-busy={state?.status === 'loading' ? true : undefined}>
           <caption id={captionId} className="visually-hidden">
             {fillTemplate(labels.caption, { year: y })}
           </caption>
