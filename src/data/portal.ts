@@ -13,6 +13,7 @@ import type { PublishedCohort, PublishedMeta, PublishedRow } from '../lib/publis
 import type { ShowcaseEntry } from '../lib/showcase.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import { LANGS, type Lang } from '../i18n/index.ts';
+import { routes } from './routes.ts';
 
 export type { Achievement, Park, Model, PublishedRow as EnterpriseYear, PublishedCohort as Cohort, ShowcaseEntry, FileDigest };
 
@@ -290,4 +291,87 @@ export function enterpriseTimeline(id: string): { year: number; row: PublishedRo
     }
   }
   return timelineIndex.get(id) ?? [];
+}
+
+// --- showcase, stages, parks, open data, sitemap ---
+
+/** The stage of the showcase's 初创型高积分企业 list: the model's `startup` stage, else its first. */
+export const startupStage = model.stages.find((s) => s.id === 'startup') ?? model.stages[0]!;
+
+/** The n best rows of each park in a year (park rank order), parks in parks.csv order. */
+export function topOfEachPark(year: number, n: number): { park: Park; rows: PublishedRow[] }[] {
+  const tops = new Map(parks.map((p) => [p.code, [] as PublishedRow[]]));
+  // Rows come in published order (rank, then id), so the first n of a park are its top n.
+  for (const r of rowsForYear(year)) {
+    const list = tops.get(r.park);
+    if (list && list.length < n) list.push(r);
+  }
+  return parks.map((park) => ({ park, rows: tops.get(park.code)! }));
+}
+
+const nationalSummaryCache = new Map<number, ReturnType<typeof summarise>>();
+/** summarise() of every row of a year, computed once per year. */
+export function nationalSummary(year: number): ReturnType<typeof summarise> {
+  let s = nationalSummaryCache.get(year);
+  if (!s) {
+    s = summarise(rowsForYear(year));
+    nationalSummaryCache.set(year, s);
+  }
+  return s;
+}
+
+/** A park's parkStats() in every evaluation year, oldest first. */
+export function parkHistory(code: string): ({ year: number } & ReturnType<typeof parkStats>)[] {
+  return years.map((year) => ({ year, ...parkStats(year, code) }));
+}
+
+/** The years with a page of their own under /stages/{stage}/{year}/: all but the latest (served at /stages/{stage}/). */
+export const stageArchiveYears: number[] = years.slice(0, -1);
+
+/**
+ * Every page route the site builds, without language prefix, in a stable order: the source
+ * of the sitemap. Keep it in step with src/pages when a page type is added or removed.
+ */
+export function sitePaths(): string[] {
+  const paths: string[] = [routes.home(), routes.rankings()];
+  // Park and stage lists exist only for groups with enterprises that year (as the ranking pages).
+  const pages = (rows: PublishedRow[], make: (page: number) => string) => {
+    if (rows.length === 0) return;
+    const count = Math.ceil(rows.length / site.page_size);
+    for (let page = 1; page <= count; page++) paths.push(make(page));
+  };
+  for (const year of [...years].reverse()) {
+    pages(rowsForYear(year), (p) => routes.national(year, p));
+    for (const park of parks) pages(rowsOfPark(year, park.code), (p) => routes.parkRanking(year, park.code, p));
+    for (const stage of model.stages) pages(rowsOfStage(year, stage.id), (p) => routes.stageRanking(year, stage.id, p));
+    for (const ind of industriesOf(year)) pages(rowsOfIndustry(year, ind.name), (p) => routes.industryRanking(year, ind.slug, p));
+    for (const ind of model.indicators) paths.push(routes.indicatorRanking(year, ind.id));
+  }
+  paths.push(routes.showcase(), ...showcaseEntries.map((e) => routes.showcaseEntry(e.slug)));
+  paths.push(routes.stages());
+  for (const stage of model.stages) paths.push(routes.stage(stage.id), ...stageArchiveYears.map((y) => routes.stageYear(stage.id, y)));
+  paths.push(routes.parks(), ...parks.map((p) => routes.park(p.code)));
+  paths.push(routes.methodology(), routes.openData());
+  for (const e of enterprises()) paths.push(routes.enterprise(e.id));
+  return paths;
+}
+
+const rowIndexCache = new Map<number, Map<string, PublishedRow>>();
+/** An enterprise's row in a year, by map lookup (undefined when it was not scored that year). */
+export function rowOfYear(year: number, id: string): PublishedRow | undefined {
+  let index = rowIndexCache.get(year);
+  if (!index) {
+    index = new Map(rowsForYear(year).map((r) => [r.id, r]));
+    rowIndexCache.set(year, index);
+  }
+  return index.get(id);
+}
+
+/** An enterprise's most recent scored year and row. */
+export function latestRowOf(id: string): { year: number; row: PublishedRow } | undefined {
+  for (let i = years.length - 1; i >= 0; i--) {
+    const row = rowOfYear(years[i]!, id);
+    if (row) return { year: years[i]!, row };
+  }
+  return undefined;
 }

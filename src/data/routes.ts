@@ -17,6 +17,8 @@ export const routes = {
   showcaseFeed: () => '/showcase/rss.xml',
   stages: () => '/stages/',
   stage: (stage: string) => `/stages/${stage}/`,
+  /** A stage's breakdown for an earlier year (the latest year is routes.stage). */
+  stageYear: (stage: string, year: number) => `/stages/${stage}/${year}/`,
   parks: () => '/parks/',
   park: (code: string) => `/parks/${code}/`,
   methodology: () => '/methodology/',
