@@ -1,0 +1,49 @@
+/**
+ * Small pure helpers of the showcase column: dates for readers and for RSS, an entry's
+ * headline in a language, and XML escaping for the feeds.
+ */
+import type { ShowcaseEntry } from '../../data/portal.ts';
+import type { Lang } from '../../i18n/index.ts';
+
+const MONTHS_EN = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
+/** A YYYY-MM-DD date for readers: "2024年5月20日" / "20 May 2024". Anything else is returned as is. */
+export function formatEntryDate(lang: Lang, date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  const [year, month, day] = [m[1]!, Number(m[2]), Number(m[3])];
+  return lang === 'zh' ? `${year}年${month}月${day}日` : `${day} ${MONTHS_EN[month - 1] ?? ''} ${year}`;
+}
+
+const DAYS_RFC = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const MONTHS_RFC = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/**
+ * An RFC 822 date for RSS from a YYYY-MM-DD publication date, at midnight China Standard
+ * Time (the entries are dated in China): "Mon, 20 May 2024 00:00:00 +0800".
+ */
+export function rfc822Date(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const day = String(d.getUTCDate()).padStart(2, '0');
+  return `${DAYS_RFC[d.getUTCDay()]}, ${day} ${MONTHS_RFC[d.getUTCMonth()]} ${d.getUTCFullYear()} 00:00:00 +0800`;
+}
+
+/** The headline in a language, and the language it is actually written in (English pages fall back to Chinese). */
+export function entryTitle(lang: Lang, entry: ShowcaseEntry): { text: string; lang: Lang } {
+  return lang === 'en' && entry.titleEn ? { text: entry.titleEn, lang: 'en' } : { text: entry.title, lang: 'zh' };
+}
+
+/** Escapes text for XML element content and attribute values. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    // Characters XML 1.0 forbids (control characters other than tab and newlines).
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+}
