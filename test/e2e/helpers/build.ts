@@ -166,8 +166,8 @@ const LANGUAGE_DIR = /^[a-z]{2}(-[a-z]{2,4})?$/i;
  * path without its language folder, with data-made segments replaced by `*` (the given tokens,
  * e.g. enterprise ids and park codes, any segment holding a digit, and the children of a folder
  * below the top level that has `collapseAbove` or more sub-folders, such as one page per
- * indicator). Shallow groups come first; each group gives its first page, then groups take
- * turns (so the next round brings the other language), until `max` pages are chosen.
+ * indicator). Shallow groups come first; each group gives its first page (the default language's),
+ * then groups take turns (so the next round brings the other language), until `max` pages are chosen.
  */
 export function samplePages(dist: string, options: { max?: number; tokens?: string[]; collapseAbove?: number } = {}): string[] {
   const { max = 40, tokens = [], collapseAbove = 5 } = options;
@@ -204,7 +204,11 @@ export function samplePages(dist: string, options: { max?: number; tokens?: stri
     else groups.set(k, [f]);
   }
   const depth = (k: string) => k.split('/').length;
-  const queues = [...groups.entries()].sort(([a], [b]) => depth(a) - depth(b) || (a < b ? -1 : 1)).map(([, list]) => list);
+  // The default-language page (no language folder) of each group comes first.
+  const inLanguageDir = (f: string) => (f.includes('/') && LANGUAGE_DIR.test(f.split('/')[0]!) ? 1 : 0);
+  const queues = [...groups.entries()]
+    .sort(([a], [b]) => depth(a) - depth(b) || (a < b ? -1 : 1))
+    .map(([, list]) => list.sort((a, b) => inLanguageDir(a) - inLanguageDir(b) || (a < b ? -1 : 1)));
   const chosen: string[] = [];
   for (let round = 0; chosen.length < max && queues.some((q) => q.length > round); round++) {
     for (const q of queues) if (q[round] !== undefined && chosen.length < max) chosen.push(q[round]!);
