@@ -393,7 +393,7 @@ export const en = {
   'methodology.privacy.all': 'For every indicator of every enterprise, the site publishes the points, the normalised value s and the cohort benchmark used, so that every point can be checked.',
   'methodology.privacy.public': 'Raw reported values are published only for: {list}.',
   'methodology.privacy.tags': 'Enterprises’ designations (such as high-tech enterprise or specialised SME) are published too.',
-  'methodology.privacy.private': 'For these indicators only points and s are published, never the raw value: {list}. Revenue, R&D spending, profit, net assets, staff numbers and similar financial and staff figures are commercially sensitive and appear nowhere on the site, in its downloads or in its page data.',
+  'methodology.privacy.private': 'For these indicators an enterprise’s raw value is never published, only its points and s: {list}. Revenue, R&D spending, profit, net assets, staff numbers and similar financial and staff figures are commercially sensitive and appear nowhere on the site, in its downloads or in its page data.',
   'methodology.privacy.small': 'In small cohorts with fewer than {min} usable values, the benchmarks of confidential indicators are withheld as well (“Withheld” in the benchmark tables above), because a quantile over very few firms can come close to one firm’s actual figure.',
   'methodology.downloads.heading': 'Model file and open data',
   'methodology.downloads.model': 'The model file the scores were computed with:',

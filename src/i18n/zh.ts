@@ -393,7 +393,7 @@ export const zh = {
   'methodology.privacy.all': '对每家企业的每项指标，本站公开其得分、标准化值 s 和所依据的同阶段基准值，使每一分都可以核对。',
   'methodology.privacy.public': '原始填报数值只公开以下指标：{list}。',
   'methodology.privacy.tags': '企业的资质认定（如高新技术企业、专精特新）也予以公开。',
-  'methodology.privacy.private': '以下指标只公开得分与标准化值，不公开原始数值：{list}。营业收入、研发费用、利润、净资产、职工人数等财务与人员数据属于企业的商业敏感信息，不出现在本站页面、下载文件或页面数据中。',
+  'methodology.privacy.private': '以下指标不公开企业的原始数值，只公开其得分与标准化值：{list}。营业收入、研发费用、利润、净资产、职工人数等财务与人员数据属于企业的商业敏感信息，不出现在本站页面、下载文件或页面数据中。',
   'methodology.privacy.small': '在有效数值少于 {min} 个的小样本组中，原始数值保密的指标的基准值也不公开（见上文基准值表中的“不公开”），因为极少数企业的分位数可能接近个别企业的实际数值。',
   'methodology.downloads.heading': '模型文件与开放数据',
   'methodology.downloads.model': '本站计算积分所用的模型文件：',
