@@ -2,8 +2,9 @@
  * Per-language texts an enterprise profile repeats on every one of its thousands of pages
  * (method sentences, names), computed once per build rather than once per page.
  */
-import { model, parkByCode, type EnterpriseYear } from '../../data/portal.ts';
-import { describeMethod } from '../../data/profile.ts';
+import { cohortFor, model, parkByCode, stagePoints, type EnterpriseYear } from '../../data/portal.ts';
+import { describeBenchmark, describeMethod } from '../../data/profile.ts';
+import { formatNumber } from '../../lib/format.ts';
 import type { Lang } from '../../i18n/index.ts';
 
 const methodCache = new Map<Lang, string[]>();
@@ -56,4 +57,31 @@ export function publicIndicatorList(lang: Lang): string {
 /** A name used inside an English sentence starts lower-case ("serious violations of …"). */
 export function inSentence(lang: Lang, text: string): string {
   return lang === 'en' ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/** What every profile of one cohort (year and stage) shows alike, formatted once per language. */
+export interface CohortTexts {
+  benchmarks: { parts: string[]; kind: 'values' | 'withheld' | 'none' | 'fixed' }[];
+  medianS: number[];
+  medianDisplay: string[];
+  weights: string[];
+}
+const cohortTextCache = new Map<string, CohortTexts>();
+/** The cohort texts of a year and stage in a language, cached. */
+export function cohortTexts(lang: Lang, year: number, stage: string): CohortTexts {
+  const key = `${lang}|${year}|${stage}`;
+  let texts = cohortTextCache.get(key);
+  if (!texts) {
+    const cohort = cohortFor(year, stage);
+    const points = stagePoints(stage);
+    const medianS = model.indicators.map((_, k) => cohort?.indicators[k]?.medianS ?? 0);
+    texts = {
+      benchmarks: model.indicators.map((ind, k) => describeBenchmark(lang, ind, cohort?.indicators[k]?.q ?? null)),
+      medianS,
+      medianDisplay: medianS.map((m) => formatNumber(lang, m, 3)),
+      weights: points.indicators.map((w) => formatNumber(lang, w)),
+    };
+    cohortTextCache.set(key, texts);
+  }
+  return texts;
 }
