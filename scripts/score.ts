@@ -19,7 +19,7 @@ const loaded = loadDataFolder(values.data);
 // (the same check as preparePortal's).
 let errors = loaded.ok ? [] : loaded.errors;
 if (loaded.ok) {
-  const ids = new Set(loaded.data.enterprises.map((e) => e.id));
+  const ids = new Set(loaded.data.enterprises.rows.map((e) => e.id));
   const codes = new Set(loaded.data.parks.map((p) => p.code));
   errors = loadShowcase(values.data, { enterprise: (id) => ids.has(id), park: (c) => codes.has(c) }).errors;
 }

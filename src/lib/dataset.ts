@@ -20,7 +20,10 @@ export interface Park {
   pilotYear: number | null;
 }
 
-/** One enterprise in one evaluation year, validated. `values` holds NUMERIC_COLUMNS in order, NaN = not reported. */
+/**
+ * One enterprise in one evaluation year, validated. Its numeric cells are not on the row: they
+ * sit in the `raw` slab of the EnterpriseTable that holds it (see there).
+ */
 export interface EnterpriseRow {
   line: number;
   id: string;
@@ -31,8 +34,28 @@ export interface EnterpriseRow {
   founded: string;
   foundedYear: number;
   industry: string;
+  /** Shared by every row with the same designations: never mutate it. */
   tags: Tag[];
-  values: Float64Array;
+}
+
+/**
+ * The valid rows of enterprises.csv. Their numeric cells are kept in one Float64Array, row after
+ * row, rather than in one small typed array per row: at national scale (1.4 million
+ * enterprise-years) a typed array per row costs more in object headers, backing stores and
+ * garbage-collector work than its twenty numbers.
+ */
+export interface EnterpriseTable {
+  rows: EnterpriseRow[];
+  /** NUMERIC_COLUMNS.length values per row, in `rows` order (row i starts at i × RAW_WIDTH); NaN = not reported. */
+  raw: Float64Array;
+}
+
+/** Numbers per row in EnterpriseTable.raw. */
+export const RAW_WIDTH = NUMERIC_COLUMNS.length;
+
+/** The raw numeric cell `column` of the table's row at `index`: NaN when not reported. */
+export function rawValue(table: EnterpriseTable, index: number, column: NumericColumn): number {
+  return table.raw[index * RAW_WIDTH + COLUMN_INDEX[column]]!;
 }
 
 /** A figure a park reported (not computed), with its source. */
@@ -51,7 +74,7 @@ export interface ParkCodes {
   has(code: string): boolean;
 }
 
-/** Column index of a numeric column inside EnterpriseRow.values. */
+/** Position of a numeric column within a row's slice of EnterpriseTable.raw. */
 export const COLUMN_INDEX = Object.fromEntries(NUMERIC_COLUMNS.map((c, i) => [c, i])) as Record<NumericColumn, number>;
 
 /** Largest number of issues listed per file; the rest are counted. */
@@ -59,8 +82,10 @@ export const MAX_ISSUES_PER_FILE = 200;
 
 type ColumnSpec = { description: string; blank: boolean; parse: (text: string) => CellResult<unknown> };
 
+// Characters are counted as code points; a string has no more code points than UTF-16 units,
+// so the (allocating) count is only needed for the rare long cell.
 const text = (max: number) => (t: string): CellResult<string> =>
-  [...t].length <= max ? { ok: true, value: t } : { ok: false, message: `is longer than ${max} characters` };
+  t.length <= max || [...t].length <= max ? { ok: true, value: t } : { ok: false, message: `is longer than ${max} characters` };
 
 /** parks.csv columns, in the documented order (dataset.md). */
 export const PARK_COLUMNS: Record<string, ColumnSpec> = {
@@ -335,10 +360,36 @@ function ownString(s: string): string {
   return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 
-/** Validates enterprises.csv rows as they stream in, including the cross-row rules (unique id+year, constant founding date). */
-export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues: IssueList): TableValidator<EnterpriseRow> {
-  const idYear = new Map<string, number>();
-  const foundedById = new Map<string, { founded: string; line: number }>();
+/**
+ * What earlier rows said about one id: what the cross-row rules compare with, and the strings
+ * its rows share. One per enterprise, keyed by the id itself, so that checking uniqueness needs
+ * no id|year key string per row.
+ */
+interface FirmSeen {
+  /** The one copy of the id that all the enterprise's rows share. */
+  id: string;
+  /** Evaluation year and line of each of its rows so far, flattened: year, line, year, line … */
+  yearLines: number[];
+  /** The first valid founding date given for the id, and its line. */
+  founded: string | null;
+  foundedLine: number;
+  /** The latest name and English name: an enterprise's years usually repeat them and then share one copy. */
+  name: string;
+  nameEn: string;
+}
+
+/** A CSV sink that validates enterprises.csv as it streams in and keeps the valid rows. */
+export interface EnterpriseValidator extends CsvSink {
+  result(): EnterpriseTable;
+}
+
+/**
+ * Validates enterprises.csv rows as they stream in, including the cross-row rules (unique
+ * id+year, constant founding date). `expectedRows`, an upper bound such as the file's line
+ * count, lets the numeric slab be allocated once instead of grown.
+ */
+export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues: IssueList, expectedRows = 1024): EnterpriseValidator {
+  const firms = new Map<string, FirmSeen>();
   let numericIdx: number[] | null = null;
   // Parks, industries and dates repeat: keep one copy of each.
   const pool = new Map<string, string>();
@@ -349,6 +400,19 @@ export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues:
     pool.set(own, own);
     return own;
   };
+  // So do combinations of designations: rows share one array per combination.
+  const tagSets = new Map<string, Tag[]>();
+  const internTags = (tags: Tag[]) => {
+    const key = tags.join(';');
+    const have = tagSets.get(key);
+    if (have) return have;
+    tagSets.set(key, tags);
+    return tags;
+  };
+  // A row's numbers are written straight into the slab at the next free place; a row found
+  // invalid leaves them to be overwritten by the next one.
+  let raw = new Float64Array(RAW_WIDTH * Math.max(1, expectedRows));
+  let kept = 0;
   const validateRow = (row: CsvRow, index: Map<string, number>): EnterpriseRow | null => {
     const idx = (c: string) => index.get(c)!;
     numericIdx ??= NUMERIC_COLUMNS.map((c) => idx(c));
@@ -366,21 +430,26 @@ export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues:
     const founded = cell('founded') as { iso: string; year: number } | null;
     const industry = (cell('industry') as string | null) ?? '';
     const tags = (cell('tags') as Tag[] | null) ?? [];
-    const values = new Float64Array(NUMERIC_COLUMNS.length);
-    for (let k = 0; k < NUMERIC_COLUMNS.length; k++) {
+    if (raw.length < (kept + 1) * RAW_WIDTH) {
+      const bigger = new Float64Array(raw.length * 2);
+      bigger.set(raw);
+      raw = bigger;
+    }
+    const base = kept * RAW_WIDTH;
+    for (let k = 0; k < RAW_WIDTH; k++) {
       const col = NUMERIC_COLUMNS[k]!;
-      const raw = row.cells[numericIdx[k]!]!;
-      const t = raw.trim();
+      const cellText = row.cells[numericIdx[k]!]!;
+      const t = cellText.trim();
       if (t === '') {
-        values[k] = NaN;
+        raw[base + k] = NaN;
         continue;
       }
       const r = NUMERIC_SPECS[col].parse(t);
-      if (r.ok) values[k] = r.value as number;
+      if (r.ok) raw[base + k] = r.value as number;
       else {
-        values[k] = NaN;
+        raw[base + k] = NaN;
         bad = true;
-        issues.add({ file, line: row.line, column: col, message: r.message, value: raw });
+        issues.add({ file, line: row.line, column: col, message: r.message, value: cellText });
       }
     }
     if (park !== null && !parkCodes.has(park)) {
@@ -392,8 +461,8 @@ export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues:
       bad = true;
     }
     const notAbove = (col: NumericColumn, limit: NumericColumn) => {
-      const a = values[COLUMN_INDEX[col]]!;
-      const b = values[COLUMN_INDEX[limit]]!;
+      const a = raw[base + COLUMN_INDEX[col]]!;
+      const b = raw[base + COLUMN_INDEX[limit]]!;
       if (!Number.isNaN(a) && !Number.isNaN(b) && a > b) {
         issues.add({ file, line: row.line, column: col, message: `must not exceed ${limit} (${row.cells[idx(limit)]!.trim()})`, value: row.cells[idx(col)]! });
         bad = true;
@@ -402,44 +471,67 @@ export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues:
     notAbove('st_staff', 'employees');
     notAbove('postgrad_staff', 'employees');
     notAbove('high_tech_revenue', 'revenue');
-    if (id !== null && year !== null) {
-      const key = `${id}|${year}`;
-      const prev = idYear.get(key);
-      if (prev !== undefined) {
-        issues.add({ file, line: row.line, column: 'id', message: `the same id and year ${year} already appear on line ${prev}`, value: id });
-        bad = true;
-      } else idYear.set(key, row.line);
-    }
-    if (id !== null && founded) {
-      const prev = foundedById.get(id);
-      if (!prev) foundedById.set(id, { founded: founded.iso, line: row.line });
-      else if (prev.founded !== founded.iso) {
-        issues.add({
-          file,
-          line: row.line,
-          column: 'founded',
-          message: `differs from the founding date ${prev.founded} given for the same id on line ${prev.line}`,
-          value: founded.iso,
-        });
-        bad = true;
+    let firm: FirmSeen | undefined;
+    if (id !== null) {
+      firm = firms.get(id);
+      if (!firm) {
+        const own = ownString(id);
+        firm = { id: own, yearLines: [], founded: null, foundedLine: 0, name: '', nameEn: '' };
+        firms.set(own, firm);
+      }
+      if (year !== null) {
+        const seen = firm.yearLines;
+        let prev: number | undefined;
+        for (let i = 0; i < seen.length && prev === undefined; i += 2) if (seen[i] === year) prev = seen[i + 1];
+        if (prev !== undefined) {
+          issues.add({ file, line: row.line, column: 'id', message: `the same id and year ${year} already appear on line ${prev}`, value: id });
+          bad = true;
+        } else seen.push(year, row.line);
+      }
+      if (founded) {
+        if (firm.founded === null) {
+          firm.founded = intern(founded.iso);
+          firm.foundedLine = row.line;
+        } else if (firm.founded !== founded.iso) {
+          issues.add({
+            file,
+            line: row.line,
+            column: 'founded',
+            message: `differs from the founding date ${firm.founded} given for the same id on line ${firm.foundedLine}`,
+            value: founded.iso,
+          });
+          bad = true;
+        }
       }
     }
-    if (bad) return null;
+    if (bad || !firm) return null;
+    kept++;
+    if (firm.name !== name) firm.name = ownString(name!);
+    if (firm.nameEn !== nameEn) firm.nameEn = ownString(nameEn);
     return {
       line: row.line,
-      id: ownString(id!),
-      name: ownString(name!),
-      nameEn: ownString(nameEn),
+      id: firm.id,
+      name: firm.name,
+      nameEn: firm.nameEn,
       park: intern(park!),
       year: year!,
       founded: intern(founded!.iso),
       foundedYear: founded!.year,
       industry: intern(industry),
-      tags,
-      values,
+      tags: internTags(tags),
     };
   };
-  return tableValidator(file, Object.keys(ENTERPRISE_COLUMNS), issues, validateRow, 'has no enterprise rows');
+  const rows = tableValidator(file, Object.keys(ENTERPRISE_COLUMNS), issues, validateRow, 'has no enterprise rows');
+  return {
+    header: (cells) => rows.header(cells),
+    row: (row) => rows.row(row),
+    issue: (i) => rows.issue(i),
+    result() {
+      const used = kept * RAW_WIDTH;
+      // Give back the spare room when it is worth a copy (the slab was grown, or the hint was far off).
+      return { rows: rows.result(), raw: raw.length - used > used / 8 ? raw.slice(0, used) : raw.subarray(0, used) };
+    },
+  };
 }
 
 /** Validates achievements.csv rows as they stream in. */

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectEncoding, formatIssue, parseCsvBytes, type CsvSink } from './csv.ts';
-import { achievementsValidator, enterprisesValidator, IssueList, parksValidator, type Achievement, type EnterpriseRow, type Park, type ParkCodes } from './dataset.ts';
+import { achievementsValidator, enterprisesValidator, IssueList, parksValidator, type Achievement, type EnterpriseTable, type Park, type ParkCodes } from './dataset.ts';
 import { parseModel, type Model } from './model.ts';
 
 /** The model used when a data folder brings none: the project's reference model. */
@@ -11,12 +12,15 @@ export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../data/model.json',
 export interface DataFolder {
   dir: string;
   parks: Park[];
-  enterprises: EnterpriseRow[];
+  enterprises: EnterpriseTable;
   achievements: Achievement[];
   model: Model;
   modelPath: string;
-  /** The input files read, for checksums: name → bytes. */
-  inputs: { name: string; bytes: Uint8Array }[];
+  /**
+   * The input files read, with their size and SHA-256. Digests rather than contents: a national
+   * enterprises.csv is hundreds of megabytes, not to be held for the rest of a run.
+   */
+  inputs: { name: string; bytes: number; sha256: string }[];
 }
 
 export type LoadResult = { ok: true; data: DataFolder } | { ok: false; errors: string[] };
@@ -27,15 +31,26 @@ export function loadDataFolder(dir: string): LoadResult {
   const errors: string[] = [];
   const inputs: DataFolder['inputs'] = [];
 
-  /** Streams a CSV file of the folder into a validator; false when the file is absent. */
-  const readCsv = (name: string, required: boolean, sink: CsvSink): boolean => {
+  const recordInput = (name: string, bytes: Uint8Array) =>
+    inputs.push({ name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+
+  /** Reads an input file of the folder and records its digest; null when it is absent (an error if required). */
+  const readInput = (name: string, required: boolean): Uint8Array | null => {
     const file = join(dir, name);
     if (!existsSync(file)) {
       if (required) errors.push(`${file}:1: the file is missing; a data folder needs parks.csv and enterprises.csv`);
-      return false;
+      return null;
     }
-    const bytes = new Uint8Array(readFileSync(file));
-    inputs.push({ name, bytes });
+    // A Buffer is a Uint8Array already; copying it would double a large file's footprint.
+    const bytes: Uint8Array = readFileSync(file);
+    recordInput(name, bytes);
+    return bytes;
+  };
+
+  /** Streams a CSV file's bytes into a validator; false when they cannot be decoded. */
+  const parseCsv = (bytes: Uint8Array | null, name: string, sink: CsvSink): boolean => {
+    if (!bytes) return false;
+    const file = join(dir, name);
     const detected = detectEncoding(bytes, file);
     if ('issue' in detected) {
       issues.add(detected.issue);
@@ -50,7 +65,7 @@ export function loadDataFolder(dir: string): LoadResult {
   const modelPath = existsSync(ownModel) ? ownModel : DEFAULT_MODEL_PATH;
   try {
     const bytes = new Uint8Array(readFileSync(modelPath));
-    if (modelPath === ownModel) inputs.push({ name: 'model.json', bytes });
+    if (modelPath === ownModel) recordInput('model.json', bytes);
     const r = parseModel(JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')), modelPath);
     if ('errors' in r) errors.push(...r.errors);
     else model = r.model;
@@ -58,18 +73,19 @@ export function loadDataFolder(dir: string): LoadResult {
     errors.push(`${modelPath}:1: is not valid JSON: ${(e as Error).message}`);
   }
 
-  const parksFile = join(dir, 'parks.csv');
-  const parksSink = parksValidator(parksFile, issues);
-  const parksRead = readCsv('parks.csv', true, parksSink);
+  const parksSink = parksValidator(join(dir, 'parks.csv'), issues);
+  const parksRead = parseCsv(readInput('parks.csv', true), 'parks.csv', parksSink);
   const parks = parksRead ? parksSink.result() : [];
   // Against a broken parks.csv, unknown-park checks would only add noise.
   const parksOk = parksRead && issues.count === 0;
   const codes = new Set(parks.map((p) => p.code));
   const known: ParkCodes = parksOk ? codes : { has: () => true };
-  const entSink = enterprisesValidator(join(dir, 'enterprises.csv'), known, issues);
-  const enterprises = readCsv('enterprises.csv', true, entSink) ? entSink.result() : [];
+  const entBytes = readInput('enterprises.csv', true);
+  // The file has no more rows than lines: a bound that sizes the numeric slab once.
+  const entSink = enterprisesValidator(join(dir, 'enterprises.csv'), known, issues, entBytes ? countLines(entBytes) : undefined);
+  const enterprises = parseCsv(entBytes, 'enterprises.csv', entSink) ? entSink.result() : { rows: [], raw: new Float64Array(0) };
   const achSink = achievementsValidator(join(dir, 'achievements.csv'), known, issues);
-  const achievements = readCsv('achievements.csv', false, achSink) ? achSink.result() : [];
+  const achievements = parseCsv(readInput('achievements.csv', false), 'achievements.csv', achSink) ? achSink.result() : [];
 
   errors.push(...issues.messages(formatIssue));
   if (errors.length || !model) return { ok: false, errors };
@@ -77,3 +93,9 @@ export function loadDataFolder(dir: string): LoadResult {
   return { ok: true, data: { dir, parks, enterprises, achievements, model, modelPath, inputs } };
 }
 
+/** Number of lines in a file's bytes (line feeds, plus a last line without one). */
+function countLines(bytes: Uint8Array): number {
+  let n = 1;
+  for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) n++;
+  return n;
+}

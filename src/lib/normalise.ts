@@ -1,5 +1,5 @@
 import type { Indicator } from './model.ts';
-import { quantileSorted } from './quantile.ts';
+import { quantileSorted, quantileUnsorted } from './quantile.ts';
 
 /** The cohort quantiles one indicator's method needs, keyed by probability (e.g. { "0.95": 123.4 }). */
 export type CohortQuantiles = Record<string, number>;
@@ -26,6 +26,16 @@ export function cohortQuantiles(method: Indicator['method'], sorted: ArrayLike<n
   return q;
 }
 
+/** cohortQuantiles() of the cohort's values in any order (found by selection; reorders `values`). */
+export function cohortQuantilesUnsorted(method: Indicator['method'], values: Float64Array): CohortQuantiles {
+  const q: CohortQuantiles = {};
+  for (const p of quantilePoints(method)) {
+    const v = quantileUnsorted(values, p);
+    if (v !== undefined) q[String(p)] = v;
+  }
+  return q;
+}
+
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
 /**
@@ -34,27 +44,44 @@ const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
  * cohort has no values.
  */
 export function normalise(method: Indicator['method'], x: number, q: CohortQuantiles): number {
-  if (Number.isNaN(x)) return 0;
-  if (x === Infinity) return 1;
+  return normaliser(method, q)(x);
+}
+
+/**
+ * normalise() for one method and cohort: the cohort's quantiles are looked up once, not once
+ * per enterprise (scoring a national cohort normalises millions of values).
+ */
+export function normaliser(method: Indicator['method'], q: CohortQuantiles): (x: number) => number {
+  const scale = scaleFor(method, q);
+  return (x) => (Number.isNaN(x) ? 0 : x === Infinity ? 1 : scale(x));
+}
+
+/** The method's scale for reported, bounded values. */
+function scaleFor(method: Indicator['method'], q: CohortQuantiles): (x: number) => number {
   switch (method.kind) {
     case 'benchmark': {
       const b = q[String(method.p)];
-      if (b !== undefined && b > 0) return clamp01(x / b);
-      return x > 0 ? 1 : 0;
+      if (b !== undefined && b > 0) return (x) => clamp01(x / b);
+      return (x) => (x > 0 ? 1 : 0);
     }
     case 'range': {
       const lo = q[String(method.lo)];
       const hi = q[String(method.hi)];
-      if (lo === undefined || hi === undefined) return x > 0 ? 1 : 0;
-      if (hi > lo) return clamp01((x - lo) / (hi - lo));
-      return x > hi ? 1 : 0;
+      if (lo === undefined || hi === undefined) return (x) => (x > 0 ? 1 : 0);
+      if (hi > lo) return (x) => clamp01((x - lo) / (hi - lo));
+      return (x) => (x > hi ? 1 : 0);
     }
-    case 'fixed':
-      return clamp01((x - method.lo) / (method.hi - method.lo));
+    case 'fixed': {
+      const { lo, hi } = method;
+      return (x) => clamp01((x - lo) / (hi - lo));
+    }
     case 'steps': {
-      let s = 0;
-      for (const step of method.steps) if (x >= step.at) s = step.s;
-      return s;
+      const { steps } = method;
+      return (x) => {
+        let s = 0;
+        for (const step of steps) if (x >= step.at) s = step.s;
+        return s;
+      };
     }
   }
 }

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import type { DataFolder } from './load.ts';
 import { publishCohorts, publishRow, type PublishedMeta } from './publish.ts';
 import type { ScoredDataset, ScoredRow } from './score.ts';
-import { scoresCsvChunks } from './scores-csv.ts';
+import { scoresCsvBodyChunks, scoresCsvHead } from './scores-csv.ts';
 
 /** Names of the files `writeScoreOutputs` produces, relative to the output folder. */
 export const OUTPUT_FILES = {
@@ -14,11 +14,25 @@ export const OUTPUT_FILES = {
   rowsForYear: (year: number) => `site/rows-${year}.json`,
 };
 
+/** A file written in chunks, waiting whenever the stream's buffer is full. */
+class ChunkWriter {
+  private readonly out;
+  constructor(file: string) {
+    this.out = createWriteStream(file);
+  }
+  async write(chunk: string): Promise<void> {
+    if (!this.out.write(chunk)) await once(this.out, 'drain');
+  }
+  async close(): Promise<void> {
+    this.out.end();
+    await once(this.out, 'finish');
+  }
+}
+
 async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
-  const out = createWriteStream(file);
-  for (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
-  out.end();
-  await once(out, 'finish');
+  const out = new ChunkWriter(file);
+  for (const chunk of chunks) await out.write(chunk);
+  await out.close();
 }
 
 function* jsonArrayChunks<T>(items: Iterable<T>, map: (item: T) => unknown): Generator<string> {
@@ -54,11 +68,22 @@ export async function writeScoreOutputs(data: DataFolder, scored: ScoredDataset,
       if (list) list.push(r);
       else byYear.set(r.row.year, [r]);
     }
-    await writeChunks(join(staging, OUTPUT_FILES.scoresCsv), scoresCsvChunks(model, scored.rows));
+    // scores.csv is the years' files one after another under one header: each line is made
+    // once and written to both.
+    const head = scoresCsvHead(model);
+    const allYears = new ChunkWriter(join(staging, OUTPUT_FILES.scoresCsv));
+    await allYears.write(head);
     for (const [year, rows] of byYear) {
-      await writeChunks(join(staging, OUTPUT_FILES.scoresCsvForYear(year)), scoresCsvChunks(model, rows));
+      const oneYear = new ChunkWriter(join(staging, OUTPUT_FILES.scoresCsvForYear(year)));
+      await oneYear.write(head);
+      for (const chunk of scoresCsvBodyChunks(rows)) {
+        await oneYear.write(chunk);
+        await allYears.write(chunk);
+      }
+      await oneYear.close();
       await writeChunks(join(staging, OUTPUT_FILES.rowsForYear(year)), jsonArrayChunks(rows, (r) => publishRow(model, r)));
     }
+    await allYears.close();
     const meta: PublishedMeta = {
       model,
       parks: data.parks,

@@ -118,7 +118,7 @@ export async function preparePortal(dataDir: string, workDir: string, projectPub
   const loaded = loadDataFolder(dataDir);
   if (!loaded.ok) return { ok: false, errors: [...errors, ...loaded.errors] };
   const data = loaded.data;
-  const ids = new Set(data.enterprises.map((e) => e.id));
+  const ids = new Set(data.enterprises.rows.map((e) => e.id));
   const codes = new Set(data.parks.map((p) => p.code));
   const showcase = loadShowcase(dataDir, { enterprise: (id) => ids.has(id), park: (c) => codes.has(c) });
   errors.push(...showcase.errors);
@@ -153,7 +153,7 @@ export async function preparePortal(dataDir: string, workDir: string, projectPub
       const bytes = readFileSync(dl(file));
       return { file, bytes: statSync(dl(file)).size, sha256: sha256(bytes) };
     });
-  const inputs: FileDigest[] = data.inputs.map((i) => ({ file: i.name, bytes: i.bytes.length, sha256: sha256(i.bytes) }));
+  const inputs: FileDigest[] = data.inputs.map((i) => ({ file: i.name, bytes: i.bytes, sha256: i.sha256 }));
   writeFileSync(dl('SHA256SUMS'), downloads.map((d) => `${d.sha256}  ${d.file}\n`).join(''));
   // The checksum list cannot name itself; the open-data page still shows its size and digest.
   const sums = readFileSync(dl('SHA256SUMS'));

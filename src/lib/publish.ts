@@ -1,7 +1,8 @@
 import type { Achievement, Park } from './dataset.ts';
 import type { Model } from './model.ts';
+import { quantileUnsorted } from './quantile.ts';
 import { roundHalfAway } from './round.ts';
-import type { Cohort, ScoredDataset, ScoredRow } from './score.ts';
+import { sOf, type ScoredDataset, type ScoredRow } from './score.ts';
 
 /**
  * What the site may show about one enterprise-year. This is the privacy boundary of
@@ -57,6 +58,19 @@ const stateOf = (x: number) => (Number.isNaN(x) ? 'b' : x === Infinity ? 'u' : '
 
 /** Strips a scored row down to what may be published. */
 export function publishRow(model: Model, r: ScoredRow): PublishedRow {
+  const { width, values, s: sAll, points: pointsAll } = r.figures;
+  const at = r.slot * width;
+  let states = '';
+  const s = new Array<number>(width);
+  const points = new Array<number>(width);
+  const publicValues = new Array<number | null>(width);
+  for (let k = 0; k < width; k++) {
+    const x = values[at + k]!;
+    states += stateOf(x);
+    s[k] = roundHalfAway(sAll[at + k]!, 4);
+    points[k] = roundHalfAway(pointsAll[at + k]!);
+    publicValues[k] = model.indicators[k]!.public && Number.isFinite(x) ? x : null;
+  }
   return {
     id: r.row.id,
     name: r.row.name,
@@ -75,35 +89,31 @@ export function publishRow(model: Model, r: ScoredRow): PublishedRow {
     rankChange: r.rankChange,
     categories: r.categories,
     deduction: r.deduction,
-    states: Array.from(r.values, stateOf).join(''),
-    s: Array.from(r.s, (x) => roundHalfAway(x, 4)),
-    points: Array.from(r.points, (x) => roundHalfAway(x)),
-    publicValues: model.indicators.map((ind, k) => {
-      const x = r.values[k]!;
-      return ind.public && Number.isFinite(x) ? x : null;
-    }),
+    states,
+    s,
+    points,
+    publicValues,
   };
-}
-
-function median(sorted: number[]): number {
-  if (sorted.length === 0) return 0;
-  const h = (sorted.length - 1) / 2;
-  const lo = Math.floor(h);
-  return sorted[lo]! + (h - lo) * ((sorted[Math.ceil(h)] ?? sorted[lo]!) - sorted[lo]!);
 }
 
 /** Publishes cohort statistics, with the median s of each indicator for profile comparisons. */
 export function publishCohorts(data: ScoredDataset): PublishedCohort[] {
   const { model } = data;
-  const sByCohort = new Map<string, number[][]>();
+  // Each cohort's members, found by year then stage: no key string per row.
+  const cohortNo = new Map<number, Map<string, number>>();
+  data.cohorts.forEach((c, i) => {
+    let byStage = cohortNo.get(c.year);
+    if (!byStage) cohortNo.set(c.year, (byStage = new Map()));
+    byStage.set(c.stage, i);
+  });
+  const members = data.cohorts.map((c) => ({ rows: new Array<ScoredRow>(c.size), count: 0 }));
   for (const r of data.rows) {
-    const key = `${r.row.year}|${r.stage}`;
-    let lists = sByCohort.get(key);
-    if (!lists) sByCohort.set(key, (lists = model.indicators.map(() => [])));
-    r.s.forEach((s, k) => lists![k]!.push(s));
+    const m = members[cohortNo.get(r.row.year)!.get(r.stage)!]!;
+    m.rows[m.count++] = r;
   }
-  return data.cohorts.map((c: Cohort) => {
-    const lists = sByCohort.get(`${c.year}|${c.stage}`)!;
+  const scratch = new Float64Array(Math.max(0, ...data.cohorts.map((c) => c.size)));
+  return data.cohorts.map((c, i) => {
+    const cohortRows = members[i]!.rows;
     return {
       year: c.year,
       stage: c.stage,
@@ -112,7 +122,10 @@ export function publishCohorts(data: ScoredDataset): PublishedCohort[] {
         const isPublic = model.indicators[k]!.public;
         const withhold = !isPublic && ind.n < model.privacy.min_cohort_for_benchmarks;
         const q = withhold ? null : Object.fromEntries(Object.entries(ind.q).map(([p, v]) => [p, roundHalfAway(v, 4)]));
-        return { n: ind.n, q, medianS: roundHalfAway(median(lists[k]!.sort((a, b) => a - b)), 4) };
+        const s = scratch.subarray(0, cohortRows.length);
+        for (let j = 0; j < cohortRows.length; j++) s[j] = sOf(cohortRows[j]!, k);
+        // The median is the type-7 quantile at ½ (the mean of the middle two for an even count).
+        return { n: ind.n, q, medianS: roundHalfAway(quantileUnsorted(s, 0.5) ?? 0, 4) };
       }),
     };
   });

@@ -1,20 +1,22 @@
-import { COLUMN_INDEX, type EnterpriseRow } from './dataset.ts';
+import { COLUMN_INDEX, RAW_WIDTH, type EnterpriseRow, type EnterpriseTable } from './dataset.ts';
 import type { Indicator, Model, Stage } from './model.ts';
-import { cohortQuantiles, normalise, type CohortQuantiles } from './normalise.ts';
+import { cohortQuantilesUnsorted, normaliser, type CohortQuantiles } from './normalise.ts';
 import { roundHalfAway } from './round.ts';
 import { rankRows } from './rank.ts';
 
-/** An enterprise-year with everything the portal shows about its score. */
+/**
+ * An enterprise-year with everything the portal shows about its score. Its per-indicator
+ * figures live in the shared IndicatorFigures at `slot`: read them with indicatorValue, sOf
+ * and pointsOf.
+ */
 export interface ScoredRow {
   row: EnterpriseRow;
   age: number;
   stage: string;
-  /** Derived indicator values in model order: NaN = blank (未填报), Infinity = unbounded. */
-  values: Float64Array;
-  /** Normalised s per indicator, in [0, 1]. */
-  s: Float64Array;
-  /** weight × s per indicator, unrounded. */
-  points: Float64Array;
+  /** The row's place in `figures` (and in the EnterpriseTable it was scored from). */
+  slot: number;
+  /** The per-indicator figures of every row of the dataset (shared, not this row's own). */
+  figures: IndicatorFigures;
   /** Category subtotals, rounded to 2 decimals, in model category order. */
   categories: number[];
   deduction: number;
@@ -26,6 +28,38 @@ export interface ScoredRow {
   scoreChange: number | null;
   /** rank_national − previous year's rank_national (negative = moved up), blank likewise. */
   rankChange: number | null;
+}
+
+/**
+ * The per-indicator figures of all scored rows: one Float64Array per kind, `width` numbers per
+ * row, row after row (row slot × width + indicator). At national scale (1.4 million
+ * enterprise-years × 18 indicators) three small typed arrays per row would cost more in object
+ * headers and garbage-collector work than the numbers they hold.
+ */
+export interface IndicatorFigures {
+  /** Number of indicators, in model order. */
+  width: number;
+  /** Derived indicator values: NaN = blank (未填报), Infinity = unbounded. */
+  values: Float64Array;
+  /** Normalised s per indicator, in [0, 1]. */
+  s: Float64Array;
+  /** weight × s per indicator, unrounded. */
+  points: Float64Array;
+}
+
+/** Derived value of indicator `k` (model order) for a row: NaN = blank, Infinity = unbounded. */
+export function indicatorValue(r: ScoredRow, k: number): number {
+  return r.figures.values[r.slot * r.figures.width + k]!;
+}
+
+/** Normalised s of indicator `k` for a row, in [0, 1]. */
+export function sOf(r: ScoredRow, k: number): number {
+  return r.figures.s[r.slot * r.figures.width + k]!;
+}
+
+/** Points (weight × s, unrounded) of indicator `k` for a row. */
+export function pointsOf(r: ScoredRow, k: number): number {
+  return r.figures.points[r.slot * r.figures.width + k]!;
 }
 
 /** The statistics of one cohort (one year and stage) that normalisation used. */
@@ -55,95 +89,141 @@ export function assignStage(stages: Stage[], age: number, revenue: number): Stag
   return stages[stages.length - 1]!;
 }
 
-/** Derives an indicator's value from the raw columns (§2): NaN = blank, Infinity = unbounded. */
+/** Derives an indicator's value from a row's raw columns (§2): NaN = blank, Infinity = unbounded. */
 export function deriveValue(indicator: Indicator, raw: Float64Array): number {
+  return deriver(indicator)(raw, 0);
+}
+
+/**
+ * deriveValue() for one indicator, reading the row whose raw columns start at `at` (a row of
+ * EnterpriseTable.raw). The columns' positions are resolved once, not once per enterprise.
+ */
+function deriver(indicator: Indicator): (raw: Float64Array, at: number) => number {
   const v = indicator.value;
   switch (v.kind) {
-    case 'column':
-      return raw[COLUMN_INDEX[v.column]]!;
+    case 'column': {
+      const c = COLUMN_INDEX[v.column];
+      return (raw, at) => raw[at + c]!;
+    }
     case 'ratio': {
-      const a = raw[COLUMN_INDEX[v.numerator]]!;
-      const b = raw[COLUMN_INDEX[v.denominator]]!;
-      if (Number.isNaN(a) || Number.isNaN(b)) return NaN;
-      if (b > 0) return (100 * a) / b;
-      if (v.nonpositive_denominator === 'blank') return NaN;
-      return a > 0 ? Infinity : 0;
+      const num = COLUMN_INDEX[v.numerator];
+      const den = COLUMN_INDEX[v.denominator];
+      const blankIfNonpositive = v.nonpositive_denominator === 'blank';
+      return (raw, at) => {
+        const a = raw[at + num]!;
+        const b = raw[at + den]!;
+        if (Number.isNaN(a) || Number.isNaN(b)) return NaN;
+        if (b > 0) return (100 * a) / b;
+        if (blankIfNonpositive) return NaN;
+        return a > 0 ? Infinity : 0;
+      };
     }
     case 'growth': {
-      const cur = raw[COLUMN_INDEX[v.current]]!;
-      const prev = raw[COLUMN_INDEX[v.previous]]!;
-      if (Number.isNaN(cur) || Number.isNaN(prev)) return NaN;
-      if (prev > 0) return (100 * (cur - prev)) / prev;
-      return cur > 0 ? Infinity : NaN;
+      const current = COLUMN_INDEX[v.current];
+      const previous = COLUMN_INDEX[v.previous];
+      return (raw, at) => {
+        const cur = raw[at + current]!;
+        const prev = raw[at + previous]!;
+        if (Number.isNaN(cur) || Number.isNaN(prev)) return NaN;
+        if (prev > 0) return (100 * (cur - prev)) / prev;
+        return cur > 0 ? Infinity : NaN;
+      };
     }
   }
 }
 
 /** Scores validated rows with a model: stage, derive, normalise within cohorts, weigh, deduct, rank. */
-export function scoreDataset(model: Model, rows: EnterpriseRow[]): ScoredDataset {
+export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDataset {
+  const { rows, raw } = table;
+  const n = rows.length;
   const nInd = model.indicators.length;
+  const nStages = model.stages.length;
   const revenueIdx = COLUMN_INDEX.revenue;
   const deductionIdx = COLUMN_INDEX[model.deduction.column];
   const catIndex = model.indicators.map((ind) => model.categories.findIndex((c) => c.id === ind.category));
+  const figures: IndicatorFigures = {
+    width: nInd,
+    values: new Float64Array(n * nInd),
+    s: new Float64Array(n * nInd),
+    points: new Float64Array(n * nInd),
+  };
+  const { values, s, points } = figures;
+  const derive = model.indicators.map(deriver);
 
-  // Stage and derived values per row, grouped into cohorts (same year, same stage).
-  const cohortRows = new Map<string, number[]>();
-  const staged = rows.map((row, i) => {
-    const age = row.year - row.foundedYear;
-    const stage = assignStage(model.stages, age, row.values[revenueIdx]!);
-    const values = new Float64Array(nInd);
-    for (let k = 0; k < nInd; k++) values[k] = deriveValue(model.indicators[k]!, row.values);
-    const key = `${row.year}|${stage.id}`;
-    let list = cohortRows.get(key);
-    if (!list) cohortRows.set(key, (list = []));
-    list.push(i);
-    return { row, age, stage: stage.id, values };
-  });
-
-  const cohorts: Cohort[] = [];
-  const cohortOf = new Map<string, Cohort>();
-  for (const [key, members] of cohortRows) {
-    const [year, stage] = key.split('|') as [string, string];
-    const indicators = model.indicators.map((ind, k) => {
-      const vals: number[] = [];
-      for (const i of members) {
-        const x = staged[i]!.values[k]!;
-        if (Number.isFinite(x)) vals.push(x);
-      }
-      const sorted = Float64Array.from(vals).sort();
-      return { n: sorted.length, q: cohortQuantiles(ind.method, sorted) };
-    });
-    const cohort: Cohort = { year: Number(year), stage, size: members.length, indicators };
-    cohorts.push(cohort);
-    cohortOf.set(key, cohort);
+  // Stage and derived values per row, and the cohort (same year, same stage) each row falls in.
+  // Cohorts are keyed by year × stage number: no key string per row.
+  const stageOfRow = new Uint16Array(n);
+  const cohortOfRow = new Uint32Array(n);
+  const cohortKeys = new Map<number, number>();
+  const cohortMembers: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    const at = i * RAW_WIDTH;
+    const stage = assignStage(model.stages, row.year - row.foundedYear, raw[at + revenueIdx]!);
+    const stageNo = model.stages.indexOf(stage);
+    stageOfRow[i] = stageNo;
+    for (let k = 0; k < nInd; k++) values[i * nInd + k] = derive[k]!(raw, at);
+    const key = row.year * nStages + stageNo;
+    let c = cohortKeys.get(key);
+    if (c === undefined) {
+      cohortKeys.set(key, (c = cohortMembers.length));
+      cohortMembers.push([]);
+    }
+    cohortOfRow[i] = c;
+    cohortMembers[c]!.push(i);
   }
-  const stageOrder = model.stages.map((s) => s.id);
-  cohorts.sort((a, b) => a.year - b.year || stageOrder.indexOf(a.stage) - stageOrder.indexOf(b.stage));
 
-  const scored: ScoredRow[] = staged.map(({ row, age, stage, values }) => {
-    const cohort = cohortOf.get(`${row.year}|${stage}`)!;
-    const s = new Float64Array(nInd);
-    const points = new Float64Array(nInd);
-    const catSums = new Array<number>(model.categories.length).fill(0);
+  // Each cohort's quantiles, from its non-blank, bounded values of each indicator, and the
+  // normalising function they give each indicator.
+  const cohortByNumber: Cohort[] = [];
+  const normalisers: ((x: number) => number)[][] = [];
+  const scratch = new Float64Array(Math.max(0, ...cohortMembers.map((m) => m.length)));
+  for (const [key, c] of cohortKeys) {
+    const members = cohortMembers[c]!;
+    const indicators = model.indicators.map((ind, k) => {
+      let m = 0;
+      for (const i of members) {
+        const x = values[i * nInd + k]!;
+        if (Number.isFinite(x)) scratch[m++] = x;
+      }
+      return { n: m, q: cohortQuantilesUnsorted(ind.method, scratch.subarray(0, m)) };
+    });
+    const stageNo = key % nStages;
+    cohortByNumber[c] = { year: (key - stageNo) / nStages, stage: model.stages[stageNo]!.id, size: members.length, indicators };
+    normalisers[c] = model.indicators.map((ind, k) => normaliser(ind.method, indicators[k]!.q));
+  }
+  const stageOrder = model.stages.map((st) => st.id);
+  const cohorts = [...cohortByNumber].sort((a, b) => a.year - b.year || stageOrder.indexOf(a.stage) - stageOrder.indexOf(b.stage));
+
+  // Stage weights as a table (stage number × indicator), looked up once rather than per row.
+  const weights = new Float64Array(nStages * nInd);
+  model.stages.forEach((st, j) => model.indicators.forEach((ind, k) => (weights[j * nInd + k] = ind.weights[st.id]!)));
+
+  const scored: ScoredRow[] = new Array(n);
+  const catSums = new Float64Array(model.categories.length);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    const stageNo = stageOfRow[i]!;
+    const normalise = normalisers[cohortOfRow[i]!]!;
+    catSums.fill(0);
     let sum = 0;
     for (let k = 0; k < nInd; k++) {
-      const ind = model.indicators[k]!;
-      s[k] = normalise(ind.method, values[k]!, cohort.indicators[k]!.q);
-      points[k] = ind.weights[stage]! * s[k]!;
-      sum += points[k]!;
-      catSums[catIndex[k]!]! += points[k]!;
+      const at = i * nInd + k;
+      s[at] = normalise[k]!(values[at]!);
+      points[at] = weights[stageNo * nInd + k]! * s[at]!;
+      sum += points[at]!;
+      catSums[catIndex[k]!]! += points[at]!;
     }
-    const violations = row.values[deductionIdx]!;
+    const violations = raw[i * RAW_WIDTH + deductionIdx]!;
     const deduction = Number.isNaN(violations) ? 0 : Math.min(model.deduction.max, model.deduction.points_each * violations);
     const total = Math.min(model.scale, Math.max(0, sum - deduction));
-    return {
+    scored[i] = {
       row,
-      age,
-      stage,
-      values,
-      s,
-      points,
-      categories: catSums.map((c) => roundHalfAway(c)),
+      age: row.year - row.foundedYear,
+      stage: model.stages[stageNo]!.id,
+      slot: i,
+      figures,
+      categories: Array.from(catSums, (c) => roundHalfAway(c)),
       deduction,
       score: roundHalfAway(total),
       rankNational: 0,
@@ -152,9 +232,9 @@ export function scoreDataset(model: Model, rows: EnterpriseRow[]): ScoredDataset
       scoreChange: null,
       rankChange: null,
     };
-  });
+  }
 
   rankRows(scored);
-  const years = [...new Set(scored.map((r) => r.row.year))].sort((a, b) => a - b);
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   return { model, rows: scored, cohorts, years };
 }

@@ -1,4 +1,4 @@
-import { csvLine, numberCell, textCell, UTF8_BOM } from './csv-write.ts';
+import { centsCell, csvLine, numberCell, textCell, UTF8_BOM } from './csv-write.ts';
 import type { Model } from './model.ts';
 import { roundHalfAway } from './round.ts';
 import type { ScoredRow } from './score.ts';
@@ -26,27 +26,38 @@ export function scoresCsvHeader(model: Model): string[] {
 /** One scores.csv line for a scored row; points and subtotals rounded half away from zero to cents. */
 export function scoresCsvLine(r: ScoredRow): string {
   const cells = [
-    numberCell(r.row.year),
+    String(r.row.year),
     textCell(r.row.id),
     textCell(r.row.name),
     textCell(r.row.park),
     textCell(r.stage),
-    numberCell(r.score),
-    numberCell(r.rankNational),
-    numberCell(r.rankPark),
-    numberCell(r.rankStage),
-    numberCell(r.scoreChange),
+    centsCell(r.score),
+    String(r.rankNational),
+    String(r.rankPark),
+    String(r.rankStage),
+    centsCell(r.scoreChange),
     numberCell(r.rankChange),
-    ...r.categories.map(numberCell),
-    numberCell(r.deduction),
   ];
-  for (const p of r.points) cells.push(numberCell(roundHalfAway(p)));
+  for (const c of r.categories) cells.push(centsCell(c));
+  cells.push(centsCell(r.deduction));
+  const { width, points } = r.figures;
+  for (let at = r.slot * width, end = at + width; at < end; at++) cells.push(centsCell(roundHalfAway(points[at]!)));
   return csvLine(cells);
+}
+
+/** The scores.csv header line, with BOM. */
+export function scoresCsvHead(model: Model): string {
+  return UTF8_BOM + csvLine(scoresCsvHeader(model));
 }
 
 /** scores.csv for the given rows (already in published order), with BOM. */
 export function* scoresCsvChunks(model: Model, rows: Iterable<ScoredRow>): Generator<string> {
-  yield UTF8_BOM + csvLine(scoresCsvHeader(model));
+  yield scoresCsvHead(model);
+  yield* scoresCsvBodyChunks(rows);
+}
+
+/** The data lines of scores.csv for the given rows, a few thousand lines per chunk. */
+export function* scoresCsvBodyChunks(rows: Iterable<ScoredRow>): Generator<string> {
   let buf = '';
   let n = 0;
   for (const r of rows) {

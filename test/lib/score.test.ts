@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataFolder } from '../../src/lib/load.ts';
-import { scoreDataset, type ScoredRow } from '../../src/lib/score.ts';
+import { indicatorValue, pointsOf, scoreDataset, sOf, type ScoredRow } from '../../src/lib/score.ts';
 
 // Every expectation below was worked out by hand from test/fixtures/hand (see its README.md).
 const loaded = loadDataFolder('test/fixtures/hand');
@@ -12,8 +12,8 @@ const get = (name: string, year = 2023): ScoredRow => {
   if (!r) throw new Error(`no row ${name} ${year}`);
   return r;
 };
-const pts = (r: ScoredRow, id: string) => r.points[ind.indexOf(id)]!;
-const s = (r: ScoredRow, id: string) => r.s[ind.indexOf(id)]!;
+const pts = (r: ScoredRow, id: string) => pointsOf(r, ind.indexOf(id));
+const s = (r: ScoredRow, id: string) => sOf(r, ind.indexOf(id));
 
 describe('hand-computed scores (startup cohort 2023: 甲, 乙, 丙)', () => {
   const a = get('甲科技有限公司');
@@ -54,7 +54,7 @@ describe('hand-computed scores (startup cohort 2023: 甲, 乙, 丙)', () => {
     expect([a, b, c].map((r) => pts(r, 'standards'))).toEqual([0, 18, 24]);
   });
   it('leaves ROE blank when net assets are negative, and ranks the rest between −18.5 and 8.5', () => {
-    expect(Number.isNaN(c.values[ind.indexOf('roe')]!)).toBe(true);
+    expect(Number.isNaN(indicatorValue(c, ind.indexOf('roe')))).toBe(true);
     expect(pts(a, 'roe')).toBe(30);
     expect(pts(b, 'roe')).toBe(0);
   });
