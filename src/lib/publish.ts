@@ -1,8 +1,7 @@
 import type { Achievement, Park } from './dataset.ts';
 import type { Model } from './model.ts';
-import { quantileUnsorted } from './quantile.ts';
 import { roundHalfAway } from './round.ts';
-import { sOf, type ScoredDataset, type ScoredRow } from './score.ts';
+import { categoriesOf, type ScoredDataset, type ScoredRow } from './score.ts';
 
 /**
  * What the site may show about one enterprise-year. This is the privacy boundary of
@@ -87,7 +86,7 @@ export function publishRow(model: Model, r: ScoredRow): PublishedRow {
     rankStage: r.rankStage,
     scoreChange: r.scoreChange,
     rankChange: r.rankChange,
-    categories: r.categories,
+    categories: categoriesOf(r),
     deduction: r.deduction,
     states,
     s,
@@ -99,34 +98,15 @@ export function publishRow(model: Model, r: ScoredRow): PublishedRow {
 /** Publishes cohort statistics, with the median s of each indicator for profile comparisons. */
 export function publishCohorts(data: ScoredDataset): PublishedCohort[] {
   const { model } = data;
-  // Each cohort's members, found by year then stage: no key string per row.
-  const cohortNo = new Map<number, Map<string, number>>();
-  data.cohorts.forEach((c, i) => {
-    let byStage = cohortNo.get(c.year);
-    if (!byStage) cohortNo.set(c.year, (byStage = new Map()));
-    byStage.set(c.stage, i);
-  });
-  const members = data.cohorts.map((c) => ({ rows: new Array<ScoredRow>(c.size), count: 0 }));
-  for (const r of data.rows) {
-    const m = members[cohortNo.get(r.row.year)!.get(r.stage)!]!;
-    m.rows[m.count++] = r;
-  }
-  const scratch = new Float64Array(Math.max(0, ...data.cohorts.map((c) => c.size)));
-  return data.cohorts.map((c, i) => {
-    const cohortRows = members[i]!.rows;
-    return {
-      year: c.year,
-      stage: c.stage,
-      size: c.size,
-      indicators: c.indicators.map((ind, k) => {
-        const isPublic = model.indicators[k]!.public;
-        const withhold = !isPublic && ind.n < model.privacy.min_cohort_for_benchmarks;
-        const q = withhold ? null : Object.fromEntries(Object.entries(ind.q).map(([p, v]) => [p, roundHalfAway(v, 4)]));
-        const s = scratch.subarray(0, cohortRows.length);
-        for (let j = 0; j < cohortRows.length; j++) s[j] = sOf(cohortRows[j]!, k);
-        // The median is the type-7 quantile at ½ (the mean of the middle two for an even count).
-        return { n: ind.n, q, medianS: roundHalfAway(quantileUnsorted(s, 0.5) ?? 0, 4) };
-      }),
-    };
-  });
+  return data.cohorts.map((c) => ({
+    year: c.year,
+    stage: c.stage,
+    size: c.size,
+    indicators: c.indicators.map((ind, k) => {
+      const isPublic = model.indicators[k]!.public;
+      const withhold = !isPublic && ind.n < model.privacy.min_cohort_for_benchmarks;
+      const q = withhold ? null : Object.fromEntries(Object.entries(ind.q).map(([p, v]) => [p, roundHalfAway(v, 4)]));
+      return { n: ind.n, q, medianS: roundHalfAway(c.medianS[k]!, 4) };
+    }),
+  }));
 }

@@ -1,13 +1,14 @@
 import { COLUMN_INDEX, RAW_WIDTH, type EnterpriseRow, type EnterpriseTable } from './dataset.ts';
 import type { Indicator, Model, Stage } from './model.ts';
 import { cohortQuantilesUnsorted, normaliser, type CohortQuantiles } from './normalise.ts';
+import { quantileUnsorted } from './quantile.ts';
 import { roundHalfAway } from './round.ts';
 import { rankRows } from './rank.ts';
 
 /**
- * An enterprise-year with everything the portal shows about its score. Its per-indicator
- * figures live in the shared IndicatorFigures at `slot`: read them with indicatorValue, sOf
- * and pointsOf.
+ * An enterprise-year with everything the portal shows about its score. Its per-indicator and
+ * per-category figures live in the shared ScoreFigures at `slot`: read them with
+ * indicatorValue, sOf, pointsOf and categoriesOf.
  */
 export interface ScoredRow {
   row: EnterpriseRow;
@@ -15,10 +16,8 @@ export interface ScoredRow {
   stage: string;
   /** The row's place in `figures` (and in the EnterpriseTable it was scored from). */
   slot: number;
-  /** The per-indicator figures of every row of the dataset (shared, not this row's own). */
-  figures: IndicatorFigures;
-  /** Category subtotals, rounded to 2 decimals, in model category order. */
-  categories: number[];
+  /** The figures of every row of the dataset (shared, not this row's own). */
+  figures: ScoreFigures;
   deduction: number;
   score: number;
   rankNational: number;
@@ -31,13 +30,13 @@ export interface ScoredRow {
 }
 
 /**
- * The per-indicator figures of all scored rows: one Float64Array per kind, `width` numbers per
- * row, row after row (row slot × width + indicator). At national scale (1.4 million
- * enterprise-years × 18 indicators) three small typed arrays per row would cost more in object
- * headers and garbage-collector work than the numbers they hold.
+ * The per-indicator and per-category figures of all scored rows: one Float64Array per kind,
+ * row after row (slot × width + indicator, slot × categoryCount + category). At national scale
+ * (1.4 million enterprise-years × 18 indicators) small arrays per row would cost more in
+ * object headers and garbage-collector work than the numbers they hold.
  */
-export interface IndicatorFigures {
-  /** Number of indicators, in model order. */
+export interface ScoreFigures {
+  /** Number of indicators, in model order: the stride of values, s and points. */
   width: number;
   /** Derived indicator values: NaN = blank (未填报), Infinity = unbounded. */
   values: Float64Array;
@@ -45,6 +44,10 @@ export interface IndicatorFigures {
   s: Float64Array;
   /** weight × s per indicator, unrounded. */
   points: Float64Array;
+  /** Number of categories, in model order: the stride of categories. */
+  categoryCount: number;
+  /** Category subtotals (sums of points), rounded to 2 decimals. */
+  categories: Float64Array;
 }
 
 /** Derived value of indicator `k` (model order) for a row: NaN = blank, Infinity = unbounded. */
@@ -62,6 +65,12 @@ export function pointsOf(r: ScoredRow, k: number): number {
   return r.figures.points[r.slot * r.figures.width + k]!;
 }
 
+/** A row's category subtotals, rounded to 2 decimals, in model category order. */
+export function categoriesOf(r: ScoredRow): number[] {
+  const { categoryCount, categories } = r.figures;
+  return Array.from(categories.subarray(r.slot * categoryCount, (r.slot + 1) * categoryCount));
+}
+
 /** The statistics of one cohort (one year and stage) that normalisation used. */
 export interface Cohort {
   year: number;
@@ -69,6 +78,8 @@ export interface Cohort {
   size: number;
   /** Per indicator in model order: how many non-blank bounded values, and the quantiles used. */
   indicators: { n: number; q: CohortQuantiles }[];
+  /** Per indicator in model order: the median s of the cohort (blanks count as 0), for profile comparisons. */
+  medianS: number[];
 }
 
 export interface ScoredDataset {
@@ -141,13 +152,16 @@ export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDatase
   const revenueIdx = COLUMN_INDEX.revenue;
   const deductionIdx = COLUMN_INDEX[model.deduction.column];
   const catIndex = model.indicators.map((ind) => model.categories.findIndex((c) => c.id === ind.category));
-  const figures: IndicatorFigures = {
+  const nCat = model.categories.length;
+  const figures: ScoreFigures = {
     width: nInd,
     values: new Float64Array(n * nInd),
     s: new Float64Array(n * nInd),
     points: new Float64Array(n * nInd),
+    categoryCount: nCat,
+    categories: new Float64Array(n * nCat),
   };
-  const { values, s, points } = figures;
+  const { values, s, points, categories } = figures;
   const derive = model.indicators.map(deriver);
 
   // Stage and derived values per row, and the cohort (same year, same stage) each row falls in.
@@ -177,19 +191,15 @@ export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDatase
   // normalising function they give each indicator.
   const cohortByNumber: Cohort[] = [];
   const normalisers: ((x: number) => number)[][] = [];
-  const scratch = new Float64Array(Math.max(0, ...cohortMembers.map((m) => m.length)));
+  const largest = Math.max(0, ...cohortMembers.map((m) => m.length));
+  const scratch = model.indicators.map(() => new Float64Array(largest));
   for (const [key, c] of cohortKeys) {
     const members = cohortMembers[c]!;
-    const indicators = model.indicators.map((ind, k) => {
-      let m = 0;
-      for (const i of members) {
-        const x = values[i * nInd + k]!;
-        if (Number.isFinite(x)) scratch[m++] = x;
-      }
-      return { n: m, q: cohortQuantilesUnsorted(ind.method, scratch.subarray(0, m)) };
-    });
+    const columns = cohortColumns(values, nInd, members, scratch, true);
+    const indicators = model.indicators.map((ind, k) => ({ n: columns[k]!.length, q: cohortQuantilesUnsorted(ind.method, columns[k]!) }));
     const stageNo = key % nStages;
-    cohortByNumber[c] = { year: (key - stageNo) / nStages, stage: model.stages[stageNo]!.id, size: members.length, indicators };
+    const cohort: Cohort = { year: (key - stageNo) / nStages, stage: model.stages[stageNo]!.id, size: members.length, indicators, medianS: [] };
+    cohortByNumber[c] = cohort;
     normalisers[c] = model.indicators.map((ind, k) => normaliser(ind.method, indicators[k]!.q));
   }
   const stageOrder = model.stages.map((st) => st.id);
@@ -200,7 +210,7 @@ export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDatase
   model.stages.forEach((st, j) => model.indicators.forEach((ind, k) => (weights[j * nInd + k] = ind.weights[st.id]!)));
 
   const scored: ScoredRow[] = new Array(n);
-  const catSums = new Float64Array(model.categories.length);
+  const catSums = new Float64Array(nCat);
   for (let i = 0; i < n; i++) {
     const row = rows[i]!;
     const stageNo = stageOfRow[i]!;
@@ -214,6 +224,7 @@ export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDatase
       sum += points[at]!;
       catSums[catIndex[k]!]! += points[at]!;
     }
+    for (let c = 0; c < nCat; c++) categories[i * nCat + c] = roundHalfAway(catSums[c]!);
     const violations = raw[i * RAW_WIDTH + deductionIdx]!;
     const deduction = Number.isNaN(violations) ? 0 : Math.min(model.deduction.max, model.deduction.points_each * violations);
     const total = Math.min(model.scale, Math.max(0, sum - deduction));
@@ -223,7 +234,6 @@ export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDatase
       stage: model.stages[stageNo]!.id,
       slot: i,
       figures,
-      categories: Array.from(catSums, (c) => roundHalfAway(c)),
       deduction,
       score: roundHalfAway(total),
       rankNational: 0,
@@ -234,7 +244,30 @@ export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDatase
     };
   }
 
+  // The median s of each indicator within each cohort, blanks included (as 0).
+  cohortKeys.forEach((c) => {
+    const columns = cohortColumns(s, nInd, cohortMembers[c]!, scratch, false);
+    cohortByNumber[c]!.medianS = columns.map((column) => quantileUnsorted(column, 0.5)!);
+  });
+
   rankRows(scored);
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   return { model, rows: scored, cohorts, years };
+}
+
+/**
+ * The figures of a cohort's members (positions, ascending) in a row-major slab, copied out as
+ * one column per indicator into `scratch`, and only the finite ones when `finiteOnly`. Each
+ * row's figures are read once, in memory order: gathering one indicator at a time would sweep
+ * the whole slab once per indicator.
+ */
+function cohortColumns(slab: Float64Array, width: number, members: number[], scratch: Float64Array[], finiteOnly: boolean): Float64Array[] {
+  const counts = new Array<number>(width).fill(0);
+  for (const i of members) {
+    for (let k = 0; k < width; k++) {
+      const x = slab[i * width + k]!;
+      if (!finiteOnly || Number.isFinite(x)) scratch[k]![counts[k]!++] = x;
+    }
+  }
+  return scratch.map((column, k) => column.subarray(0, counts[k]));
 }

@@ -38,9 +38,9 @@ export function scoresCsvLine(r: ScoredRow): string {
     centsCell(r.scoreChange),
     numberCell(r.rankChange),
   ];
-  for (const c of r.categories) cells.push(centsCell(c));
+  const { width, points, categoryCount, categories } = r.figures;
+  for (let at = r.slot * categoryCount, end = at + categoryCount; at < end; at++) cells.push(centsCell(categories[at]!));
   cells.push(centsCell(r.deduction));
-  const { width, points } = r.figures;
   for (let at = r.slot * width, end = at + width; at < end; at++) cells.push(centsCell(roundHalfAway(points[at]!)));
   return csvLine(cells);
 }

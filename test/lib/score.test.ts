@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataFolder } from '../../src/lib/load.ts';
-import { indicatorValue, pointsOf, scoreDataset, sOf, type ScoredRow } from '../../src/lib/score.ts';
+import { categoriesOf, indicatorValue, pointsOf, scoreDataset, sOf, type ScoredRow } from '../../src/lib/score.ts';
 
 // Every expectation below was worked out by hand from test/fixtures/hand (see its README.md).
 const loaded = loadDataFolder('test/fixtures/hand');
@@ -63,12 +63,12 @@ describe('hand-computed scores (startup cohort 2023: 甲, 乙, 丙)', () => {
   });
   it('adds up to the hand totals', () => {
     expect(a.score).toBe(474.87);
-    expect(a.categories).toEqual([266.15, 180, 28.71]);
+    expect(categoriesOf(a)).toEqual([266.15, 180, 28.71]);
     expect(b.deduction).toBe(100);
     expect(b.score).toBe(226.32);
-    expect(b.categories).toEqual([204.32, 20, 102]);
+    expect(categoriesOf(b)).toEqual([204.32, 20, 102]);
     expect(c.score).toBe(338.39);
-    expect(c.categories).toEqual([90, 114.39, 134]);
+    expect(categoriesOf(c)).toEqual([90, 114.39, 134]);
   });
 });
 
@@ -85,12 +85,12 @@ describe('hand-computed scores (growth and stable cohorts 2023)', () => {
   });
   it('caps the deduction at 300 and keeps subtotals before the deduction', () => {
     expect(d.deduction).toBe(300);
-    expect(d.categories).toEqual([426, 120, 51]);
+    expect(categoriesOf(d)).toEqual([426, 120, 51]);
     expect(d.score).toBe(297);
   });
   it('totals 戊 to 281.80', () => {
     expect(e.score).toBe(281.8);
-    expect(e.categories).toEqual([171.03, 110.77, 0]);
+    expect(categoriesOf(e)).toEqual([171.03, 110.77, 0]);
   });
   it('clamps a total below zero to 0', () => {
     const g = get('庚材料有限公司');
