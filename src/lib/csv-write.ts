@@ -6,6 +6,8 @@ export const UTF8_BOM = '\uFEFF';
  * make Excel or LibreOffice evaluate it as a formula, so it gets a leading apostrophe.
  */
 export function textCell(value: string): string {
+  // Most cells need neither change; one test finds those.
+  if (!/^[=+\-@\t\r]|[",\r\n]/.test(value)) return value;
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -1,8 +1,12 @@
-import { createWriteStream, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ChunkWriter } from './chunk-writer.ts';
 import type { DataFolder } from './load.ts';
-import { publishCohorts, publishRow, type PublishedMeta } from './publish.ts';
+import type { Model } from './model.ts';
+import { publishCohorts, toPublishBatch, type PublishedMeta } from './publish.ts';
+import type { RowsJsonWorkerData, RowsJsonWorkerMessage, RowsJsonWorkerReply } from './rows-json-worker.ts';
 import type { ScoredDataset, ScoredRow } from './score.ts';
 import { scoresCsvBodyChunks, scoresCsvHead } from './scores-csv.ts';
 
@@ -14,40 +18,74 @@ export const OUTPUT_FILES = {
   rowsForYear: (year: number) => `site/rows-${year}.json`,
 };
 
-/** A file written in chunks, waiting whenever the stream's buffer is full. */
-class ChunkWriter {
-  private readonly out;
-  constructor(file: string) {
-    this.out = createWriteStream(file);
+/** Rows handed to the JSON thread, and made into scores.csv lines, at a time. */
+const BATCH_ROWS = 5000;
+
+/**
+ * The site's rows-YYYY.json, written by a worker thread (rows-json-worker.ts) while this thread
+ * writes scores.csv. Batches are sent in order; sending waits while two are still unwritten, so
+ * the worker always has the next one and memory holds no more than that.
+ */
+class RowsJsonThread {
+  private readonly worker: Worker;
+  private unwritten = 0;
+  private wake: (() => void) | null = null;
+  private failure: Error | null = null;
+  private readonly closed: Promise<void>;
+
+  constructor(staging: string, model: Model, scored: ScoredDataset) {
+    const workerData: RowsJsonWorkerData = {
+      model,
+      yearFiles: Object.fromEntries(scored.years.map((y) => [y, join(staging, OUTPUT_FILES.rowsForYear(y))])),
+      figures: scored.figures,
+    };
+    // Found at run time next to this module, not written `new URL('…', import.meta.url)`:
+    // pages import this module (for OUTPUT_FILES), and Vite would bundle the worker into the site.
+    const workerFile = fileURLToPath(import.meta.url).replace(/output\.ts$/, 'rows-json-worker.ts');
+    this.worker = new Worker(workerFile, { workerData });
+    let closedNow!: () => void;
+    this.closed = new Promise((resolve) => (closedNow = resolve));
+    const fail = (e: Error) => {
+      this.failure ??= e;
+      this.wake?.();
+      closedNow();
+    };
+    this.worker.on('message', (reply: RowsJsonWorkerReply) => {
+      if (reply.kind === 'written') {
+        this.unwritten--;
+        this.wake?.();
+      } else if (reply.kind === 'closed') closedNow();
+      else fail(new Error(`writing the site's JSON: ${reply.message}`));
+    });
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`the JSON writer thread stopped (exit ${code})`)));
   }
-  async write(chunk: string): Promise<void> {
-    if (!this.out.write(chunk)) await once(this.out, 'drain');
+
+  /** Queues rows of one year, in published order. */
+  async send(year: number, rows: readonly ScoredRow[]): Promise<void> {
+    while (this.unwritten >= 2 && !this.failure) await new Promise<void>((resolve) => (this.wake = resolve));
+    if (this.failure) throw this.failure;
+    const batch = toPublishBatch(year, rows);
+    this.unwritten++;
+    this.post({ kind: 'rows', batch }, [batch.slots.buffer, batch.whole.buffer, batch.numbers.buffer]);
   }
+
+  /** Waits until every file is written and closed. */
   async close(): Promise<void> {
-    this.out.end();
-    await once(this.out, 'finish');
+    if (!this.failure) this.post({ kind: 'close' });
+    await this.closed;
+    if (this.failure) throw this.failure;
   }
-}
 
-async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
-  const out = new ChunkWriter(file);
-  for (const chunk of chunks) await out.write(chunk);
-  await out.close();
-}
-
-function* jsonArrayChunks<T>(items: Iterable<T>, map: (item: T) => unknown): Generator<string> {
-  let buf = '[';
-  let first = true;
-  let n = 0;
-  for (const item of items) {
-    buf += (first ? '\n' : ',\n') + JSON.stringify(map(item));
-    first = false;
-    if (++n % 2000 === 0) {
-      yield buf;
-      buf = '';
-    }
+  /** Stops the worker (after close, or on failure). */
+  async stop(): Promise<void> {
+    this.worker.removeAllListeners('exit');
+    await this.worker.terminate();
   }
-  yield buf + '\n]\n';
+
+  private post(message: RowsJsonWorkerMessage, transfer: ArrayBuffer[] = []): void {
+    this.worker.postMessage(message, transfer);
+  }
 }
 
 /**
@@ -69,21 +107,30 @@ export async function writeScoreOutputs(data: DataFolder, scored: ScoredDataset,
       else byYear.set(r.row.year, [r]);
     }
     // scores.csv is the years' files one after another under one header: each line is made
-    // once and written to both.
-    const head = scoresCsvHead(model);
-    const allYears = new ChunkWriter(join(staging, OUTPUT_FILES.scoresCsv));
-    await allYears.write(head);
-    for (const [year, rows] of byYear) {
-      const oneYear = new ChunkWriter(join(staging, OUTPUT_FILES.scoresCsvForYear(year)));
-      await oneYear.write(head);
-      for (const chunk of scoresCsvBodyChunks(rows)) {
-        await oneYear.write(chunk);
-        await allYears.write(chunk);
+    // once and written to both, while the JSON thread writes the same rows' JSON.
+    const json = new RowsJsonThread(staging, model, scored);
+    try {
+      const head = scoresCsvHead(model);
+      const allYears = new ChunkWriter(join(staging, OUTPUT_FILES.scoresCsv));
+      await allYears.write(head);
+      for (const [year, rows] of byYear) {
+        const oneYear = new ChunkWriter(join(staging, OUTPUT_FILES.scoresCsvForYear(year)));
+        await oneYear.write(head);
+        for (let from = 0; from < rows.length; from += BATCH_ROWS) {
+          const batch = rows.slice(from, from + BATCH_ROWS);
+          await json.send(year, batch);
+          for (const chunk of scoresCsvBodyChunks(batch)) {
+            await oneYear.write(chunk);
+            await allYears.write(chunk);
+          }
+        }
+        await oneYear.close();
       }
-      await oneYear.close();
-      await writeChunks(join(staging, OUTPUT_FILES.rowsForYear(year)), jsonArrayChunks(rows, (r) => publishRow(model, r)));
+      await allYears.close();
+      await json.close();
+    } finally {
+      await json.stop();
     }
-    await allYears.close();
     const meta: PublishedMeta = {
       model,
       parks: data.parks,

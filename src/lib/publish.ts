@@ -1,7 +1,7 @@
-import type { Achievement, Park } from './dataset.ts';
+import type { Achievement, EnterpriseRow, Park, Tag } from './dataset.ts';
 import type { Model } from './model.ts';
 import { roundHalfAway } from './round.ts';
-import { categoriesOf, type ScoredDataset, type ScoredRow } from './score.ts';
+import { categoriesOf, type ScoreFigures, type ScoredDataset, type ScoredRow } from './score.ts';
 
 /**
  * What the site may show about one enterprise-year. This is the privacy boundary of
@@ -55,8 +55,13 @@ export interface PublishedMeta {
 
 const stateOf = (x: number) => (Number.isNaN(x) ? 'b' : x === Infinity ? 'u' : 'v');
 
+/** What publishRow reads of a scored row (a ScoredRow is one). */
+export interface PublishableRow extends Omit<ScoredRow, 'row'> {
+  row: Pick<EnterpriseRow, 'id' | 'name' | 'nameEn' | 'park' | 'industry' | 'tags' | 'founded'>;
+}
+
 /** Strips a scored row down to what may be published. */
-export function publishRow(model: Model, r: ScoredRow): PublishedRow {
+export function publishRow(model: Model, r: PublishableRow): PublishedRow {
   const { width, values, s: sAll, points: pointsAll } = r.figures;
   const at = r.slot * width;
   let states = '';
@@ -108,5 +113,85 @@ export function publishCohorts(data: ScoredDataset): PublishedCohort[] {
       const q = withhold ? null : Object.fromEntries(Object.entries(ind.q).map(([p, v]) => [p, roundHalfAway(v, 4)]));
       return { n: ind.n, q, medianS: roundHalfAway(c.medianS[k]!, 4) };
     }),
+  }));
+}
+
+/**
+ * Scored rows of one year as columns, to hand to another thread: strings and tags are copied,
+ * typed arrays moved, and the per-indicator and per-category figures stay in the shared
+ * ScoreFigures, found by slot. Blank changes are NaN.
+ */
+export interface PublishBatch {
+  year: number;
+  ids: string[];
+  names: string[];
+  namesEn: string[];
+  parks: string[];
+  industries: string[];
+  tags: Tag[][];
+  founded: string[];
+  stages: string[];
+  slots: Int32Array<ArrayBuffer>;
+  /** age, rank_national, rank_park, rank_stage per row. */
+  whole: Int32Array<ArrayBuffer>;
+  /** score, score_change, rank_change, deduction per row. */
+  numbers: Float64Array<ArrayBuffer>;
+}
+
+/** The columns of scored rows of one year, in order. */
+export function toPublishBatch(year: number, rows: readonly ScoredRow[]): PublishBatch {
+  const whole = new Int32Array(rows.length * 4);
+  const numbers = new Float64Array(rows.length * 4);
+  rows.forEach((r, i) => {
+    whole[i * 4] = r.age;
+    whole[i * 4 + 1] = r.rankNational;
+    whole[i * 4 + 2] = r.rankPark;
+    whole[i * 4 + 3] = r.rankStage;
+    numbers[i * 4] = r.score;
+    numbers[i * 4 + 1] = r.scoreChange ?? NaN;
+    numbers[i * 4 + 2] = r.rankChange ?? NaN;
+    numbers[i * 4 + 3] = r.deduction;
+  });
+  return {
+    year,
+    ids: rows.map((r) => r.row.id),
+    names: rows.map((r) => r.row.name),
+    namesEn: rows.map((r) => r.row.nameEn),
+    parks: rows.map((r) => r.row.park),
+    industries: rows.map((r) => r.row.industry),
+    tags: rows.map((r) => r.row.tags),
+    founded: rows.map((r) => r.row.founded),
+    stages: rows.map((r) => r.stage),
+    slots: Int32Array.from(rows, (r) => r.slot),
+    whole,
+    numbers,
+  };
+}
+
+/** The rows a batch describes, reading their figures from the shared ScoreFigures. */
+export function publishBatchRows(batch: PublishBatch, figures: ScoreFigures): PublishableRow[] {
+  const { whole, numbers } = batch;
+  const orNull = (x: number) => (Number.isNaN(x) ? null : x);
+  return batch.ids.map((id, i) => ({
+    row: {
+      id,
+      name: batch.names[i]!,
+      nameEn: batch.namesEn[i]!,
+      park: batch.parks[i]!,
+      industry: batch.industries[i]!,
+      tags: batch.tags[i]!,
+      founded: batch.founded[i]!,
+    },
+    age: whole[i * 4]!,
+    stage: batch.stages[i]!,
+    slot: batch.slots[i]!,
+    figures,
+    rankNational: whole[i * 4 + 1]!,
+    rankPark: whole[i * 4 + 2]!,
+    rankStage: whole[i * 4 + 3]!,
+    score: numbers[i * 4]!,
+    scoreChange: orNull(numbers[i * 4 + 1]!),
+    rankChange: orNull(numbers[i * 4 + 2]!),
+    deduction: numbers[i * 4 + 3]!,
   }));
 }

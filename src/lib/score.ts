@@ -66,9 +66,11 @@ export function pointsOf(r: ScoredRow, k: number): number {
 }
 
 /** A row's category subtotals, rounded to 2 decimals, in model category order. */
-export function categoriesOf(r: ScoredRow): number[] {
+export function categoriesOf(r: Pick<ScoredRow, 'slot' | 'figures'>): number[] {
   const { categoryCount, categories } = r.figures;
-  return Array.from(categories.subarray(r.slot * categoryCount, (r.slot + 1) * categoryCount));
+  const subtotals = new Array<number>(categoryCount);
+  for (let c = 0; c < categoryCount; c++) subtotals[c] = categories[r.slot * categoryCount + c]!;
+  return subtotals;
 }
 
 /** The statistics of one cohort (one year and stage) that normalisation used. */
@@ -85,6 +87,8 @@ export interface Cohort {
 export interface ScoredDataset {
   model: Model;
   rows: ScoredRow[];
+  /** The figures of all rows (each row also points to them). */
+  figures: ScoreFigures;
   cohorts: Cohort[];
   years: number[];
 }
@@ -143,6 +147,14 @@ function deriver(indicator: Indicator): (raw: Float64Array, at: number) => numbe
   }
 }
 
+/**
+ * A Float64Array in memory shared between threads: the thread that writes the site's JSON
+ * reads the figures in place rather than receiving a copy (see output.ts).
+ */
+function sharedFloat64(length: number): Float64Array {
+  return new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT));
+}
+
 /** Scores validated rows with a model: stage, derive, normalise within cohorts, weigh, deduct, rank. */
 export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDataset {
   const { rows, raw } = table;
@@ -155,11 +167,11 @@ export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDatase
   const nCat = model.categories.length;
   const figures: ScoreFigures = {
     width: nInd,
-    values: new Float64Array(n * nInd),
-    s: new Float64Array(n * nInd),
-    points: new Float64Array(n * nInd),
+    values: sharedFloat64(n * nInd),
+    s: sharedFloat64(n * nInd),
+    points: sharedFloat64(n * nInd),
     categoryCount: nCat,
-    categories: new Float64Array(n * nCat),
+    categories: sharedFloat64(n * nCat),
   };
   const { values, s, points, categories } = figures;
   const derive = model.indicators.map(deriver);
@@ -252,7 +264,7 @@ export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDatase
 
   rankRows(scored);
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  return { model, rows: scored, cohorts, years };
+  return { model, rows: scored, figures, cohorts, years };
 }
 
 /**
