@@ -391,24 +391,25 @@ export interface EnterpriseValidator extends CsvSink {
 export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues: IssueList, expectedRows = 1024): EnterpriseValidator {
   const firms = new Map<string, FirmSeen>();
   let numericIdx: number[] | null = null;
-  // Parks, industries and dates repeat: keep one copy of each.
-  const pool = new Map<string, string>();
-  const intern = (s: string) => {
-    const have = pool.get(s);
-    if (have !== undefined) return have;
-    const own = ownString(s);
-    pool.set(own, own);
-    return own;
+  // Parks, years, founding dates, industries and designations repeat from row to row: each
+  // distinct text is parsed once, and the rows share the one value it gave.
+  const repeating = (spec: ColumnSpec): ColumnSpec => {
+    const parsed = new Map<string, CellResult<unknown>>();
+    return {
+      ...spec,
+      parse: (t) => {
+        let r = parsed.get(t);
+        if (!r) {
+          const own = ownString(t);
+          parsed.set(own, (r = spec.parse(own)));
+        }
+        return r;
+      },
+    };
   };
-  // So do combinations of designations: rows share one array per combination.
-  const tagSets = new Map<string, Tag[]>();
-  const internTags = (tags: Tag[]) => {
-    const key = tags.join(';');
-    const have = tagSets.get(key);
-    if (have) return have;
-    tagSets.set(key, tags);
-    return tags;
-  };
+  const specs: Record<string, ColumnSpec> = { ...E };
+  for (const col of ['park', 'year', 'founded', 'industry', 'tags']) specs[col] = repeating(E[col]!);
+  const noTags: Tag[] = [];
   // A row's numbers are written straight into the slab at the next free place; a row found
   // invalid leaves them to be overwritten by the next one.
   let raw = new Float64Array(RAW_WIDTH * Math.max(1, expectedRows));
@@ -418,7 +419,7 @@ export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues:
     numericIdx ??= NUMERIC_COLUMNS.map((c) => idx(c));
     let bad = false;
     const cell = (col: string) => {
-      const c = readCell(row, index, col, E[col]!, file, issues);
+      const c = readCell(row, index, col, specs[col]!, file, issues);
       bad ||= c.bad;
       return c.value;
     };
@@ -429,7 +430,7 @@ export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues:
     const year = cell('year') as number | null;
     const founded = cell('founded') as { iso: string; year: number } | null;
     const industry = (cell('industry') as string | null) ?? '';
-    const tags = (cell('tags') as Tag[] | null) ?? [];
+    const tags = (cell('tags') as Tag[] | null) ?? noTags;
     if (raw.length < (kept + 1) * RAW_WIDTH) {
       const bigger = new Float64Array(raw.length * 2);
       bigger.set(raw);
@@ -490,7 +491,7 @@ export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues:
       }
       if (founded) {
         if (firm.founded === null) {
-          firm.founded = intern(founded.iso);
+          firm.founded = founded.iso;
           firm.foundedLine = row.line;
         } else if (firm.founded !== founded.iso) {
           issues.add({
@@ -513,12 +514,12 @@ export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues:
       id: firm.id,
       name: firm.name,
       nameEn: firm.nameEn,
-      park: intern(park!),
+      park: park!,
       year: year!,
-      founded: intern(founded!.iso),
+      founded: founded!.iso,
       foundedYear: founded!.year,
-      industry: intern(industry),
-      tags: internTags(tags),
+      industry,
+      tags,
     };
   };
   const rows = tableValidator(file, Object.keys(ENTERPRISE_COLUMNS), issues, validateRow, 'has no enterprise rows');
