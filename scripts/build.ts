@@ -51,10 +51,17 @@ if (!prepared.ok) {
 }
 console.log(`Data validated and scored (${elapsed()}); building pages …`);
 
+// The build's environment, less what would change the output behind the data folder's back:
+// Vite and Astro read BASE_URL, MODE, SITE and friends from the environment (vitest and some
+// CI systems export BASE_URL=/, which would drop the base path of site.json), and NODE_ENV
+// other than production (vitest exports "test") bundles React's development build.
+const inherited = { ...process.env };
+for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX']) delete inherited[name];
 const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
   stdio: 'inherit',
   env: {
-    ...process.env,
+    ...inherited,
+    NODE_ENV: 'production',
     PORTAL_DATA: dataDir,
     PORTAL_WORK: work,
     PORTAL_OUT_DIR: newDist,

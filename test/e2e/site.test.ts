@@ -37,21 +37,9 @@ let dist: string;
 let server: StaticServer;
 let browser: Browser;
 let samples: SamplePage[];
-/** The sub-folder build (item 7), started alongside the sample build so the two overlap. */
-let subfolderBuild: Promise<BuildResult> | undefined;
 const SUBFOLDER_SITE = { base_path: '/portal/', site_url: 'https://example.gov.cn' };
 
 beforeAll(async () => {
-  subfolderBuild = (async () => {
-    const dir = copyFixture('hand');
-    writeFileSync(join(dir, 'site.json'), JSON.stringify(SUBFOLDER_SITE));
-    // The base path must come from site.json alone. vitest exports BASE_URL=/ to its workers
-    // (and CI systems often define BASE_URL); set it explicitly so this holds whoever runs us.
-    const r = await buildSite(dir, undefined, { env: { BASE_URL: '/' } });
-    if (r.status !== 0) throw new Error(`build of ${dir} failed (exit ${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
-    return r;
-  })();
-  subfolderBuild.catch(() => {}); // awaited (and reported) by its own tests
   // scripts/build.ts takes its lock as a file next to the work folder and fails (ENOENT) when
   // that folder's parent does not exist yet, as sampleSite()'s does not: make it first.
   mkdirSync(join(inject('e2eRoot'), 'sample-site'), { recursive: true });
@@ -411,6 +399,14 @@ describe('the ranking filter island on the rankings hub', () => {
     });
   }
 
+  it('ships production JavaScript (not React\'s development build)', () => {
+    // vitest exports NODE_ENV=test to the build it spawns, as a CI job or a developer's shell
+    // may export development: the build must still bundle production React (half the size,
+    // no development checks). The marker is a string only React's development build contains.
+    const development = filesWithExtension(dist, ['.js']).filter((f) => readFileSync(join(dist, f), 'utf8').includes('Download the React DevTools'));
+    expect(development, 'JavaScript files with React development code').toEqual([]);
+  });
+
   let zhIndustryCache: string[] | undefined;
   /** The industry select's option texts on the Chinese hub (option 0 is "all"). */
   async function industryOptionsInChinese(): Promise<string[]> {
@@ -568,7 +564,14 @@ describe('hosted in a sub-folder (base_path /portal/)', () => {
   let subServer: StaticServer;
 
   beforeAll(async () => {
-    sub = await subfolderBuild!;
+    // Not alongside the sample build: concurrent Astro builds of one project share its .astro/
+    // folder and break each other. This fixture builds in seconds.
+    const dir = copyFixture('hand');
+    writeFileSync(join(dir, 'site.json'), JSON.stringify(SUBFOLDER_SITE));
+    // The base path must come from site.json alone. vitest exports BASE_URL=/ to its workers
+    // (and CI systems often define BASE_URL); set it explicitly so this holds whoever runs us.
+    sub = await buildSite(dir, undefined, { env: { BASE_URL: '/' } });
+    if (sub.status !== 0) throw new Error(`build of ${dir} failed (exit ${sub.status ?? sub.signal}):\n${sub.stdout}\n${sub.stderr}`);
     subServer = await serveDir(sub.dist, SUBFOLDER_SITE.base_path);
   });
   afterAll(async () => {

@@ -131,7 +131,7 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDirection }>({ key: 'rank', dir: 'asc' });
   const [page, setPage] = useState(1);
   const [loaded, setLoaded] = useState<Record<number, Loaded>>({});
-  const tableRef = useRef<HTMLDivElement>(null);
+  const tableRef = useRef<HTMLElement>(null);
 
   useEffect(() => setHydrated(true), []);
 
@@ -281,7 +281,7 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
         {status}
       </p>
 
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId} ref={tableRef}>
+      <section className="table-scroll" tabIndex={0} aria-labelledby={captionId} ref={tableRef}>
         <table className="data-table ranking-table" aria-busy={state?.status === 'loading' ? true : undefined}>
           <caption id={captionId} className="visually-hidden">
             {fillTemplate(labels.caption, { year: y })}
@@ -341,7 +341,7 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
             })}
           </tbody>
         </table>
-      </div>
+      </section>
 
       {hydrated && result && pages > 1 && (
         <nav className="pagination explorer-pagination" aria-label={labels.pagination}>
