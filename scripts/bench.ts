@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { loadSiteConfig } from '../src/lib/site-config.ts';
+import { incrementalTable, measureIncremental, type IncrementalResult } from './bench-incremental.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NODE = process.execPath;
@@ -31,7 +32,7 @@ for (const file of process.argv.slice(1)) Papa.parse(readFileSync(file, 'utf8'),
 console.log(rows);`;
 
 const USAGE = `usage: npm run bench -- [--sizes 10000,100000,520000] [--skip-build-above N] [--date YYYY-MM-DD]
-                       [--report docs/benchmarks.md] [--work DIR] [--keep] [--smoke]`;
+                       [--report docs/benchmarks.md] [--work DIR] [--keep] [--no-incremental] [--smoke]`;
 const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string' },
@@ -40,6 +41,7 @@ const { values: args } = parseArgs({
     report: { type: 'string' },
     work: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    'no-incremental': { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
@@ -436,12 +438,25 @@ function report(results: SizeResult[]): string {
 
 const startLoad = loadavg().map((l) => l.toFixed(1)).join(' ');
 const results: SizeResult[] = [];
+let incremental: IncrementalResult | null = null;
 try {
   for (const firms of sizes) results.push(await runSize(firms));
+  // Republishing after one park's data changes, at the largest size (not in the smoke run).
+  if (!args.smoke && !args['no-incremental']) {
+    const largest = Math.max(...sizes);
+    log(`incremental publishing at ${largest} firms`);
+    incremental = measureIncremental(join(work, `data-${largest}`), join(work, 'incremental'));
+  }
 } finally {
   if (!args.keep) rmSync(work, { recursive: true, force: true });
 }
-const tables = report(results);
+let tables = report(results);
+if (incremental) {
+  tables +=
+    `\n\n### Incremental publishing (${n0(Math.max(...sizes))} firms; scripts/bench-incremental.ts)\n\n` +
+    `How much of the published result changes after an edit of the data folder, by rescoring the edited folder and comparing scores-YYYY.csv row by row (original scored in ${s1(incremental.baselineSeconds)} s).\n\n` +
+    incrementalTable(incremental);
+}
 console.log(tables);
 if (reportFile) {
   const command = `npm run bench -- --sizes ${sizes.join(',')}${Number.isFinite(skipBuildAbove) ? ` --skip-build-above ${skipBuildAbove}` : ''}`;
