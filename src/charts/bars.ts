@@ -161,7 +161,12 @@ function rowGeometry(width: number, rows: number, barHeight: number, top: number
 }
 
 function ticksOf(scale: ScaleLinear<number, number>, count: number, format: NumberFormat): Tick[] {
-  return scale.ticks(count).map((value) => ({ value, position: round(scale(value)), label: format(value) }));
+  let values = scale.ticks(count);
+  // Small counts give ticks at 0.5 steps that an integer format labels twice ("0", "1", "1"):
+  // keep the whole numbers then.
+  const labels = values.map(format);
+  if (new Set(labels).size < labels.length) values = values.filter((v) => Number.isInteger(v));
+  return values.map((value) => ({ value, position: round(scale(value)), label: format(value) }));
 }
 
 /** Lays out one horizontal bar per row. Negative values extend left of the zero line. */

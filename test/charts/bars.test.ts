@@ -114,3 +114,18 @@ describe('palette', () => {
     }
   });
 });
+
+describe('ticks of small counts', () => {
+  it('does not label two ticks alike when an integer format meets half steps', () => {
+    // Values up to 2 give d3 ticks 0, 0.2, …, 2; formatted as whole numbers they would repeat.
+    const model = layoutBars({
+      ...base,
+      bars: [
+        { key: 'a', label: 'A', value: 2 },
+        { key: 'b', label: 'B', value: 1 },
+      ],
+      formatValue: (v: number) => String(Math.round(v)),
+    });
+    expect(model.xTicks.map((t) => t.label)).toEqual(['0', '1', '2']);
+  });
+});
