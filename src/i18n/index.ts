@@ -43,14 +43,24 @@ export function isTranslationKey(key: string): key is TranslationKey {
 export function t(lang: Lang, key: TranslationKey, vars?: TranslationVars): string {
   const template: string = DICTIONARIES[lang][key];
   if (!template.includes('{')) return template;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+  // Pages call t() millions of times in a national build: split each template once.
+  const cacheKey = `${lang}\u0000${key}`;
+  let parts = templateParts.get(cacheKey);
+  if (!parts) templateParts.set(cacheKey, (parts = template.split(/\{(\w+)\}/)));
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
     const value = vars?.[name];
     if (value === undefined) {
       throw new Error(`i18n: key "${key}" (${lang}) needs a value for {${name}}`);
     }
-    return typeof value === 'number' ? formatNumber(lang, value) : value;
-  });
+    out += (typeof value === 'number' ? formatNumber(lang, value) : value) + parts[i + 1]!;
+  }
+  return out;
 }
+
+/** Templates split at their placeholders: literal, name, literal, name, …, literal. */
+const templateParts = new Map<string, string[]>();
 
 /** A t() bound to one language: `const tr = useTranslations(lang); tr('nav.home')`. */
 export function useTranslations(lang: Lang): (key: TranslationKey, vars?: TranslationVars) => string {

@@ -4,12 +4,13 @@
  * Pure and deterministic: numbers are formatted by hand (no Intl, no dependence on the
  * machine's ICU data or default locale), so two builds anywhere produce the same bytes.
  * zh-CN and en-GB share the separators used here: "," for thousands, "." for decimals.
- * Rounding is half away from zero on the number's shortest decimal representation, the same
- * rule the scorer uses, so 1.005 shows as "1.01".
+ * Rounding is half away from zero on the decimal value, with the scorer's own function
+ * (src/lib/round.ts), so 1.005 shows as "1.01".
  */
 import type { Lang } from '../i18n/index.ts';
 import { zh } from '../i18n/zh.ts';
 import { en } from '../i18n/en.ts';
+import { roundHalfAway } from './round.ts';
 
 const MISSING = '—';
 
@@ -31,17 +32,16 @@ const SEPARATORS: Record<Lang, Separators> = {
   en: { group: ',', decimal: '.' },
 };
 
-/** Multiplies by 10^k exactly on the decimal representation (no binary rounding error). */
+/** Rounds half away from zero to `digits` decimals; returns +0 rather than -0 (the scorer's rule). */
+export function roundHalfAwayFromZero(n: number, digits: number): number {
+  const r = roundHalfAway(n, digits);
+  return r === 0 ? 0 : r;
+}
+
+/** Multiplies by 10^k exactly on the decimal representation: unit changes of money (万元 → 亿元). */
 function shiftDecimal(n: number, k: number): number {
   const [mantissa, exponent = '0'] = String(n).split('e');
   return Number(`${mantissa}e${Number(exponent) + k}`);
-}
-
-/** Rounds half away from zero to `digits` decimals; returns +0 rather than -0. */
-export function roundHalfAwayFromZero(n: number, digits: number): number {
-  const rounded = shiftDecimal(Math.round(shiftDecimal(Math.abs(n), digits)), -digits);
-  const signed = n < 0 ? -rounded : rounded;
-  return signed === 0 ? 0 : signed;
 }
 
 function groupThousands(integer: string, group: string): string {
@@ -78,7 +78,7 @@ export function formatPercent(lang: Lang, percent: number, digits = 1): string {
 /** A fraction of one shown as a percentage (0.125 → "12.5%"), e.g. a normalised value s. */
 export function formatShare(lang: Lang, fraction: number, digits = 1): string {
   if (!Number.isFinite(fraction)) return MISSING;
-  return formatPercent(lang, shiftDecimal(fraction, 2), digits);
+  return formatPercent(lang, fraction * 100, digits);
 }
 
 /**
