@@ -58,10 +58,19 @@ export function formatNumber(lang: Lang, n: number, digits?: number): string {
   const { group, decimal } = SEPARATORS[lang];
   const places = digits ?? 2;
   const rounded = roundHalfAwayFromZero(n, places);
-  let [integer = '0', fraction = ''] = Math.abs(rounded).toFixed(places).split('.');
-  if (digits === undefined) fraction = fraction.replace(/0+$/, '');
+  // Called for nearly every number of every page: plain string work, no regular expressions.
+  const text = Math.abs(rounded).toFixed(places);
+  const dot = places > 0 ? text.length - places - 1 : text.length;
+  let integer = text.slice(0, dot);
+  let fraction = places > 0 ? text.slice(dot + 1) : '';
+  if (digits === undefined) {
+    let end = fraction.length;
+    while (end > 0 && fraction.charCodeAt(end - 1) === 48) end--;
+    fraction = fraction.slice(0, end);
+  }
+  if (integer.length > 3) integer = groupThousands(integer, group);
   const sign = rounded < 0 ? '-' : '';
-  return sign + groupThousands(integer, group) + (fraction ? decimal + fraction : '');
+  return sign + integer + (fraction ? decimal + fraction : '');
 }
 
 /** A score on the 1000-point scale: always two decimals ("1,000.00", "512.30"). */
