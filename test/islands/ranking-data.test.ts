@@ -2,14 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   RANKING_DATA_VERSION,
   competitionRanks,
+  decodeRankingChunk,
   decodeRankingData,
+  decodeRankingPark,
   defaultDirection,
   describeChange,
   encodeRankingData,
   fillTemplate,
   filterRows,
   formatFixed,
+  matchesQuery,
   normaliseSearch,
+  prepareRankingPieces,
   NO_FILTERS,
   NO_FILTER_KEYS,
   pageCount,
@@ -101,6 +105,61 @@ describe('encodeRankingData / decodeRankingData', () => {
   });
 });
 
+describe('prepareRankingPieces: the year in chunks and per park', () => {
+  // Ten rows over two parks, cut into chunks of four: 4 + 4 + 2.
+  const MANY = Array.from({ length: 10 }, (_, i) =>
+    row({ id: `91X${String(i).padStart(2, '0')}`, park: i % 3 === 0 ? 'beta' : 'alpha', industry: i < 6 ? '新材料' : '生物医药', score: 900 - i, rankNational: i + 1 }),
+  );
+  const pieces = prepareRankingPieces(2023, MANY, TABLES, 4);
+
+  it('describes the year in its meta file: tables, rows, chunk size and count, rows per park', () => {
+    expect(pieces.meta).toEqual({
+      v: RANKING_DATA_VERSION,
+      year: 2023,
+      parks: ['alpha', 'beta'],
+      stages: ['startup', 'growth', 'stable'],
+      industries: ['新材料', '生物医药'],
+      tagNames: TABLES.tagNames,
+      rows: 10,
+      chunkSize: 4,
+      chunks: 3,
+      parkRows: [6, 4],
+    });
+  });
+
+  it('cuts the list into chunks of rows in published order, the last one shorter', () => {
+    expect([0, 1, 2].map((n) => pieces.chunk(n).id)).toEqual([MANY.slice(0, 4), MANY.slice(4, 8), MANY.slice(8)].map((rs) => rs.map((r) => r.id)));
+    expect(pieces.chunk(2).start).toBe(8);
+    // Industries index the year's table, not the chunk's.
+    expect(pieces.chunk(2).industry).toEqual([1, 1]);
+    expect(() => pieces.chunk(3)).toThrow(/no chunk 3/);
+  });
+
+  it('decodes chunks back to rows whose order is their place in the national list', () => {
+    const rows = [0, 1, 2].flatMap((n) => decodeRankingChunk(pieces.meta, JSON.parse(JSON.stringify(pieces.chunk(n)))));
+    expect(rows.map((r) => [r.order, r.id, r.rank])).toEqual(MANY.map((r, i) => [i, r.id, r.rankNational]));
+    expect(() => decodeRankingChunk({ ...pieces.meta, year: 2022 }, pieces.chunk(0))).toThrow(/does not belong/);
+  });
+
+  it('writes each park with the national ordinal of every row, delta-encoded', () => {
+    const beta = pieces.parkFile('beta');
+    expect(beta.id).toEqual(['91X00', '91X03', '91X06', '91X09']);
+    expect(beta.orderDelta).toEqual([0, 3, 3, 3]);
+    const rows = decodeRankingPark(pieces.meta, JSON.parse(JSON.stringify(beta)));
+    expect(rows.map((r) => r.order)).toEqual([0, 3, 6, 9]);
+    expect(pieces.parkFile('alpha').orderDelta).toEqual([1, 1, 2, 1, 2, 1]);
+    expect(() => pieces.parkFile('gamma')).toThrow(/unknown park/);
+  });
+
+  it('puts only published fields in chunks and park files', () => {
+    const withExtras = MANY.map((r) => ({ ...r, publicValues: [3], points: [1], categories: [1], s: [0.5], states: 'v', founded: '2001-01-01' }));
+    const extras = prepareRankingPieces(2023, withExtras, TABLES, 4);
+    const columns = ['id', 'name', 'nameEn', 'park', 'stage', 'industry', 'tags', 'score', 'rank', 'rankChange', 'scoreChange'];
+    expect(Object.keys(extras.chunk(0)).sort()).toEqual(['v', 'year', 'start', ...columns].sort());
+    expect(Object.keys(extras.parkFile('alpha')).sort()).toEqual(['v', 'year', 'code', 'orderDelta', ...columns].sort());
+  });
+});
+
 describe('filterRows', () => {
   it('returns every row without filters', () => {
     expect(filterRows(decoded(), NO_FILTERS)).toHaveLength(4);
@@ -122,8 +181,16 @@ describe('filterRows', () => {
     expect(ids('bing')).toEqual(['91C']);
     expect(ids('  JIA tech ')).toEqual(['91A']);
     expect(ids('91d')).toEqual(['91D']);
+    // An id matches from its start only.
+    expect(ids('1d')).toEqual([]);
     expect(ids('有限公司')).toHaveLength(4);
     expect(ids('nothing')).toEqual([]);
+  });
+
+  it('never matches across the Chinese and the English name', () => {
+    const [jia] = decoded();
+    expect(matchesQuery(jia!, '公司 jia')).toBe(false);
+    expect(matchesQuery(jia!, '甲科技')).toBe(true);
   });
 
   it('treats full-width input like half-width', () => {

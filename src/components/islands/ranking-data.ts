@@ -1,32 +1,46 @@
 /**
  * The ranking explorer's data and logic, kept pure so it is unit-tested and shared by the
- * build (encoding, in the /rankings-data/{year}.json endpoint) and the browser (decoding,
- * filtering, sorting, paging in RankingExplorer.tsx).
+ * build (encoding, in the /rankings-data/ endpoints) and the browser (decoding, filtering,
+ * sorting, paging in RankingExplorer.tsx and ranking-source.ts).
  *
  * No imports: this module ships to the browser, so it must not pull in the scorer, zod or
  * the dictionaries. Callers pass tables (parks, stages, tags) and labels in.
  *
- * The file format is columnar: one array per field, one entry per enterprise in published
- * order (national rank, then id), with parks, stages and industries as indices into small
- * tables and designations as a bitmask. Only published fields are present: name, park,
+ * The format is columnar: one array per field, one entry per enterprise in published order
+ * (national rank, then id), with parks, stages and industries as indices into small tables and
+ * designations as a bitmask. Only published fields are present: name, English name, id, park,
  * industry, designations, stage, score, national rank and the changes on last year.
+ *
+ * A year is published in pieces so the browser fetches only what a view needs:
+ * /rankings-data/{year}/meta.json (the tables and the shape), /rankings-data/{year}/{n}.json
+ * (rows n·C to (n+1)·C − 1) and /rankings-data/{year}/park/{code}.json (one park's rows with
+ * their ordinals). The hub's server-rendered first page uses the one-piece RankingData form.
  */
 
 /** The version of the columnar format; bump it when fields change meaning. */
 export const RANKING_DATA_VERSION = 1;
 
-/** One year's ranking list in columnar form (the JSON written to /rankings-data/{year}.json). */
-export interface RankingData {
-  v: number;
-  year: number;
+/**
+ * Rows per chunk of a year's list. 500 rows are about 15 KB gzipped: small enough that the few
+ * rows of a search result cost little to fetch, large enough that scanning a national list of
+ * 520,000 firms takes about a thousand requests.
+ */
+export const CHUNK_SIZE = 100;
+
+/** The lookup tables of one year: rows refer to them by index. */
+export interface RankingTablesOfYear {
   /** Park codes; `park[i]` indexes this table. */
   parks: string[];
   /** Stage ids in model order; `stage[i]` indexes this table. */
   stages: string[];
-  /** Industry names as written in the data; `industry[i]` indexes this table. */
+  /** Industry names as written in the data, in order of first appearance; `industry[i]` indexes this table. */
   industries: string[];
   /** Designations; bit b of `tags[i]` set means the enterprise holds `tagNames[b]`. */
   tagNames: string[];
+}
+
+/** Rows in columnar form: one array per published field, one entry per row. */
+export interface RankingColumns {
   id: string[];
   name: string[];
   /** English name, "" when the data has none. */
@@ -42,6 +56,41 @@ export interface RankingData {
   rankChange: (number | null)[];
   /** Current − previous score; null without a previous year. */
   scoreChange: (number | null)[];
+}
+
+/** Rows of one year with their tables in one object (the hub's server-rendered first page). */
+export interface RankingData extends RankingTablesOfYear, RankingColumns {
+  v: number;
+  year: number;
+}
+
+/** /rankings-data/{year}/meta.json: a year's tables and how its list is cut into pieces. */
+export interface RankingMeta extends RankingTablesOfYear {
+  v: number;
+  year: number;
+  /** Enterprises in the year. */
+  rows: number;
+  /** Rows per chunk; chunk n holds rows n·chunkSize to (n+1)·chunkSize − 1 in published order. */
+  chunkSize: number;
+  chunks: number;
+  /** Enterprises per park, aligned with `parks`. */
+  parkRows: number[];
+}
+
+/** /rankings-data/{year}/{n}.json: rows `start` to `start + id.length − 1` in published order. */
+export interface RankingChunk extends RankingColumns {
+  v: number;
+  year: number;
+  start: number;
+}
+
+/** /rankings-data/{year}/park/{code}.json: one park's rows in published order. */
+export interface RankingParkFile extends RankingColumns {
+  v: number;
+  year: number;
+  code: string;
+  /** Each row's position in the national list, delta-encoded: the first ordinal, then differences. */
+  orderDelta: number[];
 }
 
 /** The published fields the encoder reads (a structural subset of PublishedRow). */
@@ -67,11 +116,11 @@ export interface RankingTables {
 }
 
 /**
- * Encodes a year's rows (in published order) into the columnar format. Industries are
- * tabulated in order of first appearance. Throws on a park, stage or designation missing from
- * the tables, and on more than 31 designations (the bitmask is a 32-bit integer).
+ * An encoder of rows into columns against fixed tables. Industries are tabulated in order of
+ * first appearance in `rows`. Throws on a park, stage or designation missing from the tables,
+ * and on more than 31 designations (the bitmask is a 32-bit integer).
  */
-export function encodeRankingData(year: number, rows: readonly RankableRow[], tables: RankingTables): RankingData {
+function columnEncoder(rows: readonly RankableRow[], tables: RankingTables): { tables: RankingTablesOfYear; encode: (rows: readonly RankableRow[]) => RankingColumns } {
   if (tables.tagNames.length > 31) throw new Error('ranking data: at most 31 designations fit the bitmask');
   const indexer = (list: readonly string[], what: string) => {
     const map = new Map(list.map((x, i) => [x, i]));
@@ -86,50 +135,99 @@ export function encodeRankingData(year: number, rows: readonly RankableRow[], ta
   const tagOf = indexer(tables.tagNames, 'designation');
   const industries: string[] = [];
   const industryIndex = new Map<string, number>();
-  const data: RankingData = {
+  for (const r of rows) {
+    if (!industryIndex.has(r.industry)) {
+      industryIndex.set(r.industry, industries.length);
+      industries.push(r.industry);
+    }
+  }
+  const encode = (list: readonly RankableRow[]): RankingColumns => {
+    const c: RankingColumns = { id: [], name: [], nameEn: [], park: [], stage: [], industry: [], tags: [], score: [], rank: [], rankChange: [], scoreChange: [] };
+    for (const r of list) {
+      const industry = industryIndex.get(r.industry);
+      if (industry === undefined) throw new Error(`ranking data: unknown industry "${r.industry}"`);
+      c.id.push(r.id);
+      c.name.push(r.name);
+      c.nameEn.push(r.nameEn);
+      c.park.push(parkOf(r.park));
+      c.stage.push(stageOf(r.stage));
+      c.industry.push(industry);
+      c.tags.push(r.tags.reduce((bits, tag) => bits | (1 << tagOf(tag)), 0));
+      c.score.push(r.score);
+      c.rank.push(r.rankNational);
+      c.rankChange.push(r.rankChange);
+      c.scoreChange.push(r.scoreChange);
+    }
+    return c;
+  };
+  return { tables: { parks: [...tables.parks], stages: [...tables.stages], industries, tagNames: [...tables.tagNames] }, encode };
+}
+
+/**
+ * Encodes a year's rows (in published order) into one columnar object. Industries are
+ * tabulated in order of first appearance. Throws on a park, stage or designation missing from
+ * the tables, and on more than 31 designations (the bitmask is a 32-bit integer).
+ */
+export function encodeRankingData(year: number, rows: readonly RankableRow[], tables: RankingTables): RankingData {
+  const encoder = columnEncoder(rows, tables);
+  return { v: RANKING_DATA_VERSION, year, ...encoder.tables, ...encoder.encode(rows) };
+}
+
+/** The pieces of one year's list, made on demand (each endpoint asks for one). */
+export interface RankingPieces {
+  meta: RankingMeta;
+  chunk(n: number): RankingChunk;
+  /** Throws on a park that is not in the tables. */
+  parkFile(code: string): RankingParkFile;
+}
+
+/**
+ * Cuts a year's rows (in published order) into the pieces the explorer fetches: the meta
+ * file, chunks of `chunkSize` rows and one file per park (every park in the tables, empty
+ * when it has no enterprise that year). Holds only the rows and one ordinal per row.
+ */
+export function prepareRankingPieces(year: number, rows: readonly RankableRow[], tables: RankingTables, chunkSize = CHUNK_SIZE): RankingPieces {
+  const encoder = columnEncoder(rows, tables);
+  const parkIndex = new Map(tables.parks.map((code, i) => [code, i]));
+  const ordinalsByPark: number[][] = tables.parks.map(() => []);
+  rows.forEach((r, i) => {
+    const p = parkIndex.get(r.park);
+    if (p === undefined) throw new Error(`ranking data: unknown park "${r.park}"`);
+    ordinalsByPark[p]!.push(i);
+  });
+  const meta: RankingMeta = {
     v: RANKING_DATA_VERSION,
     year,
-    parks: [...tables.parks],
-    stages: [...tables.stages],
-    industries,
-    tagNames: [...tables.tagNames],
-    id: [],
-    name: [],
-    nameEn: [],
-    park: [],
-    stage: [],
-    industry: [],
-    tags: [],
-    score: [],
-    rank: [],
-    rankChange: [],
-    scoreChange: [],
+    ...encoder.tables,
+    rows: rows.length,
+    chunkSize,
+    chunks: Math.ceil(rows.length / chunkSize),
+    parkRows: ordinalsByPark.map((o) => o.length),
   };
-  for (const r of rows) {
-    let ind = industryIndex.get(r.industry);
-    if (ind === undefined) {
-      ind = industries.length;
-      industries.push(r.industry);
-      industryIndex.set(r.industry, ind);
-    }
-    data.id.push(r.id);
-    data.name.push(r.name);
-    data.nameEn.push(r.nameEn);
-    data.park.push(parkOf(r.park));
-    data.stage.push(stageOf(r.stage));
-    data.industry.push(ind);
-    data.tags.push(r.tags.reduce((bits, tag) => bits | (1 << tagOf(tag)), 0));
-    data.score.push(r.score);
-    data.rank.push(r.rankNational);
-    data.rankChange.push(r.rankChange);
-    data.scoreChange.push(r.scoreChange);
-  }
-  return data;
+  return {
+    meta,
+    chunk(n) {
+      if (!(Number.isInteger(n) && n >= 0 && n < meta.chunks)) throw new Error(`ranking data: no chunk ${n} in ${year}`);
+      return { v: RANKING_DATA_VERSION, year, start: n * chunkSize, ...encoder.encode(rows.slice(n * chunkSize, (n + 1) * chunkSize)) };
+    },
+    parkFile(code) {
+      const p = parkIndex.get(code);
+      if (p === undefined) throw new Error(`ranking data: unknown park "${code}"`);
+      const ordinals = ordinalsByPark[p]!;
+      return {
+        v: RANKING_DATA_VERSION,
+        year,
+        code,
+        orderDelta: ordinals.map((o, i) => (i === 0 ? o : o - ordinals[i - 1]!)),
+        ...encoder.encode(ordinals.map((o) => rows[o]!)),
+      };
+    },
+  };
 }
 
 /** One enterprise as the explorer handles it. */
 export interface ExplorerRow {
-  /** Position in published order: the final tie-break of every sort. */
+  /** Position in published order (the national list): the final tie-break of every sort. */
   order: number;
   id: string;
   name: string;
@@ -142,8 +240,10 @@ export interface ExplorerRow {
   rank: number;
   rankChange: number | null;
   scoreChange: number | null;
-  /** Name, English name and id, normalised for search. */
+  /** Name and English name, each normalised for search, joined by a line break (never in a normalised query). */
   haystack: string;
+  /** The id normalised for search (a query matches it from the start). */
+  idKey: string;
 }
 
 /** Normalises text for search: NFKC (full-width → half-width), lower case, collapsed spaces. */
@@ -151,11 +251,18 @@ export function normaliseSearch(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Whether a row matches a normalised query: the query occurs in the Chinese or the English
+ * name, or starts the id. The search index (name-search.ts) answers exactly this question.
+ */
+export function matchesQuery(row: Pick<ExplorerRow, 'haystack' | 'idKey'>, query: string): boolean {
+  return query === '' || row.haystack.includes(query) || row.idKey.startsWith(query);
+}
+
 const COLUMNS = ['id', 'name', 'nameEn', 'park', 'stage', 'industry', 'tags', 'score', 'rank', 'rankChange', 'scoreChange'] as const;
 
-/** Decodes the columnar format into rows; throws when the file is not a version it understands. */
-export function decodeRankingData(data: RankingData): ExplorerRow[] {
-  if (data.v !== RANKING_DATA_VERSION) throw new Error(`ranking data: unsupported version ${String(data.v)}`);
+/** Decodes columns into rows; `orderOf(i)` is row i's position in the national list. */
+function decodeColumns(data: RankingColumns, orderOf: (i: number) => number): ExplorerRow[] {
   const n = data.id.length;
   for (const c of COLUMNS) {
     if (!Array.isArray(data[c]) || data[c].length !== n) throw new Error(`ranking data: column "${c}" does not have ${n} entries`);
@@ -166,7 +273,7 @@ export function decodeRankingData(data: RankingData): ExplorerRow[] {
     const nameEn = data.nameEn[i]!;
     const id = data.id[i]!;
     rows.push({
-      order: i,
+      order: orderOf(i),
       id,
       name,
       nameEn,
@@ -178,10 +285,38 @@ export function decodeRankingData(data: RankingData): ExplorerRow[] {
       rank: data.rank[i]!,
       rankChange: data.rankChange[i] ?? null,
       scoreChange: data.scoreChange[i] ?? null,
-      haystack: normaliseSearch(`${name}\n${nameEn}\n${id}`),
+      haystack: `${normaliseSearch(name)}\n${normaliseSearch(nameEn)}`,
+      idKey: normaliseSearch(id),
     });
   }
   return rows;
+}
+
+const checkVersion = (v: unknown) => {
+  if (v !== RANKING_DATA_VERSION) throw new Error(`ranking data: unsupported version ${String(v)}`);
+};
+
+/** Decodes the one-piece format into rows; throws when the file is not a version it understands. */
+export function decodeRankingData(data: RankingData): ExplorerRow[] {
+  checkVersion(data.v);
+  return decodeColumns(data, (i) => i);
+}
+
+/** Decodes a chunk; throws on another version or a chunk that does not fit the meta file. */
+export function decodeRankingChunk(meta: RankingMeta, chunk: RankingChunk): ExplorerRow[] {
+  checkVersion(chunk.v);
+  if (chunk.year !== meta.year || chunk.start % meta.chunkSize !== 0) throw new Error(`ranking data: chunk at ${chunk.start} does not belong to ${meta.year}`);
+  return decodeColumns(chunk, (i) => chunk.start + i);
+}
+
+/** Decodes a park's file; throws on another version or a file of another year. */
+export function decodeRankingPark(meta: RankingMeta, file: RankingParkFile): ExplorerRow[] {
+  checkVersion(file.v);
+  if (file.year !== meta.year) throw new Error(`ranking data: park file ${file.code} does not belong to ${meta.year}`);
+  if (!Array.isArray(file.orderDelta) || !Array.isArray(file.id) || file.orderDelta.length !== file.id.length) throw new Error(`ranking data: park file ${file.code} does not give one ordinal per row`);
+  let order = 0;
+  const orders = file.orderDelta.map((d, i) => (order = i === 0 ? d : order + d));
+  return decodeColumns(file, (i) => orders[i] ?? -1);
 }
 
 /** The explorer's filters; -1 means "all". Indices refer to the data's tables. */
@@ -191,7 +326,7 @@ export interface ExplorerFilters {
   industry: number;
   /** A bit position in the designation bitmask, or -1. */
   tag: number;
-  /** Partial name (Chinese or English) or id; case- and width-insensitive. */
+  /** Part of a name (Chinese or English) or the start of an id; case- and width-insensitive. */
   query: string;
 }
 
@@ -207,7 +342,7 @@ export function filterRows(rows: readonly ExplorerRow[], f: ExplorerFilters): Ex
       (f.stage < 0 || r.stage === f.stage) &&
       (f.industry < 0 || r.industry === f.industry) &&
       (bit === 0 || (r.tags & bit) !== 0) &&
-      (q === '' || r.haystack.includes(q)),
+      matchesQuery(r, q),
   );
 }
 
