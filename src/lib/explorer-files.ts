@@ -1,0 +1,36 @@
+/**
+ * The ranking explorer's data files for one year: the chunked list (ranking-data.ts) and the
+ * name index (search-index.ts), by path. The endpoints under src/pages/rankings-data/ and
+ * src/pages/search/ publish exactly these; tests and scripts/explorer-sizes.ts read them here.
+ */
+import { fillTemplate, prepareRankingPieces, type RankableRow, type RankingPieces, type RankingTables } from '../components/islands/ranking-data.ts';
+import { buildSearchIndex, type SearchIndex } from './search-index.ts';
+
+/** Paths of the explorer's files (without base path), as templates with {year}, {n} and {code}. */
+export const EXPLORER_PATHS = {
+  meta: '/rankings-data/{year}/meta.json',
+  chunk: '/rankings-data/{year}/{n}.json',
+  park: '/rankings-data/{year}/park/{code}.json',
+  searchMeta: '/search/{year}/meta.json',
+  shard: '/search/{year}/{n}.json',
+  idBlock: '/search/{year}/id-{n}.json',
+} as const;
+
+export type ExplorerPathKind = keyof typeof EXPLORER_PATHS;
+
+/** The path of one file. */
+export function explorerPath(kind: ExplorerPathKind, year: number, n: number | string = ''): string {
+  return fillTemplate(EXPLORER_PATHS[kind], { year: String(year), n: String(n), code: String(n) });
+}
+
+/** Every file of a year's explorer data: [path, content], in a stable order. Tests may fix the chunk size and shard count. */
+export function* explorerFiles(year: number, rows: readonly RankableRow[], tables: RankingTables, options: { chunkSize?: number; shards?: number } = {}): Generator<[string, unknown]> {
+  const pieces: RankingPieces = prepareRankingPieces(year, rows, tables, options.chunkSize);
+  yield [explorerPath('meta', year), pieces.meta];
+  for (let n = 0; n < pieces.meta.chunks; n++) yield [explorerPath('chunk', year, n), pieces.chunk(n)];
+  for (const code of tables.parks) yield [explorerPath('park', year, code), pieces.parkFile(code)];
+  const index: SearchIndex = buildSearchIndex(year, rows, options);
+  yield [explorerPath('searchMeta', year), index.meta];
+  for (let n = 0; n < index.meta.shards; n++) yield [explorerPath('shard', year, n), index.shard(n)];
+  for (let k = 0; k < index.meta.idBlocks.length; k++) yield [explorerPath('idBlock', year, k), index.idBlock(k)];
+}

@@ -1,0 +1,301 @@
+/**
+ * Builds a year's static name index (the files described in
+ * src/components/islands/name-search.ts) from its rows in published order.
+ *
+ * Flat typed arrays instead of a list per gram: one pass over the names per level of gram
+ * counts the rows holding each (an extended gram only next to a common gram of the level
+ * below), a last pass writes the ordinals of the posted grams into one Int32Array. Memory
+ * beyond the rows is the normalised names, one int per posted (gram, row) pair, a few ints
+ * per distinct gram and the sorted ids.
+ */
+import { BASE_GRAM, CJK_FROM, EXTENDED_GRAM, SEARCH_INDEX_VERSION, TWICE_EXTENDED_GRAM, UNIGRAM, gramShard, type GramKind, type IdBlock, type SearchMeta, type SearchShard } from '../components/islands/name-search.ts';
+import { normaliseSearch } from '../components/islands/ranking-data.ts';
+
+/**
+ * A gram held by more than this share of a year's rows (and by more than COMMON_MIN_ROWS) is
+ * common: not posted. Posting lists stay under ~6 KB gzipped at 520,000 rows, and a query of
+ * common grams only is dense enough that checking rows in rank order fills a page quickly.
+ */
+export const COMMON_SHARE = 0.01;
+/** Below this many rows no gram is common (small years post everything). */
+export const COMMON_MIN_ROWS = 1000;
+/** Rows per index shard: about 25 KB gzipped per shard on synthetic national data. */
+export const ROWS_PER_SHARD = 400;
+/** Ids per id block: about 25 KB gzipped. */
+export const ID_BLOCK_SIZE = 2048;
+
+/** The number of shards for a year of `rows` rows. */
+export function shardCount(rows: number): number {
+  return Math.max(1, Math.ceil(rows / ROWS_PER_SHARD));
+}
+
+/** The files of a year's index, by name under /search/{year}/ (without .json): known from the row count alone. */
+export function searchFileNames(rows: number): string[] {
+  return ['meta', ...Array.from({ length: shardCount(rows) }, (_, n) => String(n)), ...Array.from({ length: Math.ceil(rows / ID_BLOCK_SIZE) }, (_, k) => `id-${k}`)];
+}
+
+/** Rows a gram may be held by and still be posted. */
+export function commonThreshold(rows: number): number {
+  return Math.max(COMMON_MIN_ROWS, Math.ceil(rows * COMMON_SHARE));
+}
+
+/** A gram as the builder counts it: a number (or, for unusual alphabets, the gram itself). */
+type GramKey = number | string;
+
+/** The builder's view of names: their grams as keys, level by level, and a gram's text when first met. */
+export interface GramWalker {
+  /**
+   * Calls `emit` with every gram of `text` up to level `upTo`: exactly the grams of
+   * forEachGram (name-search.ts), but each level's after the level below and each as a key.
+   * `at` and `length` say where the gram is (for gramText); for an extended gram, `left` and
+   * `right` are where its first and last sub-windows of the level below start, or -1 when
+   * that sub-window is not a gram.
+   */
+  walk(text: string, upTo: GramKind, emit: (key: GramKey, kind: GramKind, at: number, length: number, left: number, right: number) => void): void;
+  /** The text of a gram of the text walked last. */
+  gramText(at: number, length: number): string;
+}
+
+/**
+ * A gram walker for a set of names. Grams become numbers so counting never makes a string:
+ * every code point in the names gets a dense index (non-CJK ones a second, smaller one) and a
+ * gram packs the indices of its code points under a tag for its length and script. When the
+ * names hold too many distinct code points for that to fit 53 bits, the keys are the grams.
+ */
+export function gramWalker(names: readonly string[]): GramWalker {
+  // Dense indices from 1: tables for the BMP, a map for the rest.
+  const allBmp = new Int32Array(0x10000);
+  const latinBmp = new Int32Array(CJK_FROM);
+  const allAstral = new Map<number, number>();
+  let allSize = 0;
+  let latinSize = 0;
+  for (const s of names) {
+    for (const c of s) {
+      const cp = c.codePointAt(0)!;
+      if (cp > 0xffff) {
+        if (!allAstral.has(cp)) allAstral.set(cp, ++allSize);
+      } else if (allBmp[cp] === 0) {
+        allBmp[cp] = ++allSize;
+        if (cp < CJK_FROM) latinBmp[cp] = ++latinSize;
+      }
+    }
+  }
+  const bits = (size: number) => Math.max(1, Math.ceil(Math.log2(size + 1)));
+  const a = 2 ** bits(allSize);
+  const l = 2 ** bits(latinSize);
+  // CJK windows: up to 3 code points of the whole alphabet; Latin windows: up to 5 of the small one.
+  const TAG = 2 ** 46;
+  const numeric = a ** 3 <= TAG && l ** 5 <= TAG;
+  let cps = new Int32Array(64);
+  let ia = new Float64Array(64);
+  let il = new Float64Array(64);
+  let cjk = new Uint8Array(64);
+  let n = 0;
+  const text = (at: number, length: number) => String.fromCodePoint(...cps.subarray(at, at + length));
+  // Tags: 0 unigram, 1–2 CJK windows of 2–3, 3–5 Latin windows of 3–5.
+  const key = numeric
+    ? (tag: number, at: number, length: number): GramKey => {
+        let k = 0;
+        if (tag < 3) for (let j = at; j < at + length; j++) k = k * a + ia[j]!;
+        else for (let j = at; j < at + length; j++) k = k * l + il[j]!;
+        return tag * TAG + k;
+      }
+    : (_tag: number, at: number, length: number): GramKey => text(at, length);
+  return {
+    gramText: text,
+    walk(s, upTo, emit) {
+      if (s.length > cps.length) {
+        cps = new Int32Array(s.length * 2);
+        ia = new Float64Array(s.length * 2);
+        il = new Float64Array(s.length * 2);
+        cjk = new Uint8Array(s.length * 2);
+      }
+      n = 0;
+      for (let u = 0; u < s.length; u++) {
+        let cp = s.charCodeAt(u);
+        if (cp >= 0xd800 && cp <= 0xdbff && u + 1 < s.length) {
+          const low = s.charCodeAt(u + 1);
+          if (low >= 0xdc00 && low <= 0xdfff) {
+            cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+            u++;
+          }
+        }
+        cps[n] = cp;
+        ia[n] = cp > 0xffff ? allAstral.get(cp)! : allBmp[cp]!;
+        il[n] = cp < CJK_FROM ? latinBmp[cp]! : 0;
+        cjk[n] = cp >= CJK_FROM ? 1 : 0;
+        n++;
+      }
+      // The windows are those of forEachGram: a CJK window of 2 is a base gram and of 3 an
+      // extended one; a Latin window (no CJK) of 3 is a base gram, of 4 extended, of 5 twice.
+      for (let i = 0; i < n; i++) {
+        if (cjk[i]) emit(key(0, i, 1), UNIGRAM, i, 1, -1, -1);
+        if (i + 1 < n && (cjk[i] || cjk[i + 1])) emit(key(1, i, 2), BASE_GRAM, i, 2, -1, -1);
+        else if (i + 2 < n && !cjk[i + 2]) emit(key(3, i, 3), BASE_GRAM, i, 3, -1, -1);
+      }
+      if (upTo < EXTENDED_GRAM) return;
+      for (let i = 0; i + 2 < n; i++) {
+        if (cjk[i] || cjk[i + 1] || cjk[i + 2]) emit(key(2, i, 3), EXTENDED_GRAM, i, 3, cjk[i] || cjk[i + 1] ? i : -1, cjk[i + 1] || cjk[i + 2] ? i + 1 : -1);
+        else if (i + 3 < n && !cjk[i + 3]) emit(key(4, i, 4), EXTENDED_GRAM, i, 4, i, i + 1);
+      }
+      if (upTo < TWICE_EXTENDED_GRAM) return;
+      for (let i = 0; i + 4 < n; i++) {
+        if (!(cjk[i] || cjk[i + 1] || cjk[i + 2] || cjk[i + 3] || cjk[i + 4])) emit(key(5, i, 5), TWICE_EXTENDED_GRAM, i, 5, i, i + 1);
+      }
+    },
+  };
+}
+
+/** The fields the index reads (a structural subset of PublishedRow). */
+export interface SearchableRow {
+  id: string;
+  name: string;
+  nameEn: string;
+}
+
+/** A year's index, its files made on demand. */
+export interface SearchIndex {
+  meta: SearchMeta;
+  shard(n: number): SearchShard;
+  idBlock(k: number): IdBlock;
+}
+
+/**
+ * Builds the index of a year's rows, given in published order (row i has ordinal i). Tests
+ * may fix the number of shards.
+ */
+export function buildSearchIndex(year: number, rows: readonly SearchableRow[], options: { shards?: number } = {}): SearchIndex {
+  const n = rows.length;
+  const threshold = commonThreshold(n);
+  const shards = options.shards ?? shardCount(n);
+  const names = rows.flatMap((r) => [normaliseSearch(r.name), normaliseSearch(r.nameEn)]);
+
+  // Grams are numbered as first met; per gram, the rows holding it and the last row counted.
+  const walker = gramWalker(names);
+  const gramIds = new Map<GramKey, number>();
+  const grams: string[] = [];
+  let rowsOf = new Int32Array(1024);
+  let lastRow = new Int32Array(1024).fill(-1);
+  const idOf = (key: GramKey, at: number, length: number): number => {
+    let id = gramIds.get(key);
+    if (id === undefined) {
+      id = grams.length;
+      gramIds.set(key, id);
+      grams.push(walker.gramText(at, length));
+      if (id === rowsOf.length) {
+        const counts = new Int32Array(id * 2);
+        counts.set(rowsOf);
+        rowsOf = counts;
+        const last = new Int32Array(id * 2).fill(-1);
+        last.set(lastRow);
+        lastRow = last;
+      }
+    }
+    return id;
+  };
+  const isCommon = (id: number) => rowsOf[id]! > threshold;
+  const count = (id: number) => {
+    if (lastRow[id] !== current) {
+      lastRow[id] = current;
+      rowsOf[id]!++;
+    }
+  };
+
+  // The base gram starting at each position of each name (one at most), numbered in the first
+  // pass so later passes need not look base grams up again; the extended gram there, per name.
+  let positions = 0;
+  for (const s of names) positions += s.length;
+  const baseAt = new Int32Array(positions).fill(-1);
+  let extendedAt = new Int32Array(64);
+  /** Calls `visit` with every gram up to level `upTo` of every row's names, `current` the row and `offset` where the name starts in baseAt. */
+  let current = 0;
+  let offset = 0;
+  const walk = (upTo: GramKind, visit: Parameters<GramWalker['walk']>[2]) => {
+    lastRow.fill(-1);
+    offset = 0;
+    for (current = 0; current < n; current++) {
+      for (const name of [names[2 * current]!, names[2 * current + 1]!]) {
+        if (name.length > extendedAt.length) extendedAt = new Int32Array(name.length * 2);
+        walker.walk(name, upTo, visit);
+        offset += name.length;
+      }
+    }
+  };
+  /** Whether the extended gram with these sub-windows is counted and posted (unless common itself): one of them is common. */
+  const nextToCommonBase = (left: number, right: number) => (left >= 0 && isCommon(baseAt[offset + left]!)) || (right >= 0 && isCommon(baseAt[offset + right]!));
+  const nextToCommonExtended = (left: number, right: number) => (extendedAt[left]! >= 0 && isCommon(extendedAt[left]!)) || (extendedAt[right]! >= 0 && isCommon(extendedAt[right]!));
+
+  // One pass per level: an extended gram is counted only next to a common gram of the level below.
+  walk(BASE_GRAM, (key, kind, at, length) => {
+    const id = idOf(key, at, length);
+    if (kind === BASE_GRAM) baseAt[offset + at] = id;
+    count(id);
+  });
+  const extendedFrom = grams.length;
+  walk(EXTENDED_GRAM, (key, kind, at, length, left, right) => {
+    if (kind === EXTENDED_GRAM && nextToCommonBase(left, right)) count(idOf(key, at, length));
+  });
+  walk(TWICE_EXTENDED_GRAM, (key, kind, at, length, left, right) => {
+    if (kind === EXTENDED_GRAM) extendedAt[at] = nextToCommonBase(left, right) ? gramIds.get(key)! : -1;
+    else if (kind === TWICE_EXTENDED_GRAM && nextToCommonExtended(left, right)) count(idOf(key, at, length));
+  });
+
+  // Last pass: the ordinals of every posted gram, gram after gram, rows ascending within a gram.
+  const g = grams.length;
+  const start = new Int32Array(g + 1);
+  for (let id = 0; id < g; id++) start[id + 1] = start[id]! + (isCommon(id) ? 0 : rowsOf[id]!);
+  const postings = new Int32Array(start[g]!);
+  const cursor = start.slice(0, g);
+  walk(TWICE_EXTENDED_GRAM, (key, kind, at, _length, left, right) => {
+    let id: number;
+    if (kind === UNIGRAM) id = gramIds.get(key)!;
+    else if (kind === BASE_GRAM) id = baseAt[offset + at]!;
+    else if (kind === EXTENDED_GRAM) {
+      id = nextToCommonBase(left, right) ? gramIds.get(key)! : -1;
+      extendedAt[at] = id;
+    } else id = nextToCommonExtended(left, right) ? gramIds.get(key)! : -1;
+    if (id >= 0 && !isCommon(id) && lastRow[id] !== current) {
+      lastRow[id] = current;
+      postings[cursor[id]!++] = current;
+    }
+  });
+
+  // Grams by shard, in code-unit order so the files are reproducible.
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const postedByShard: number[][] = Array.from({ length: shards }, () => []);
+  const commonByShard: string[][] = Array.from({ length: shards }, () => []);
+  const common: string[] = [];
+  for (let id = 0; id < g; id++) {
+    if (!isCommon(id)) postedByShard[gramShard(grams[id]!, shards)]!.push(id);
+    else if (id < extendedFrom) common.push(grams[id]!);
+    else commonByShard[gramShard(grams[id]!, shards)]!.push(grams[id]!);
+  }
+  for (const list of postedByShard) list.sort((a, b) => byText(grams[a]!, grams[b]!));
+  for (const list of commonByShard) list.sort(byText);
+  common.sort(byText);
+
+  // Ids, normalised and sorted, cut into blocks.
+  const ids = rows.map((r, i) => ({ id: normaliseSearch(r.id), order: i })).sort((a, b) => byText(a.id, b.id) || a.order - b.order);
+  const idBlocks: string[] = [];
+  for (let k = 0; k < ids.length; k += ID_BLOCK_SIZE) idBlocks.push(ids[k]!.id);
+
+  const meta: SearchMeta = { v: SEARCH_INDEX_VERSION, year, rows: n, shards, common, idBlocks };
+  return {
+    meta,
+    shard(s) {
+      if (!(Number.isInteger(s) && s >= 0 && s < shards)) throw new Error(`search index: no shard ${s} in ${year}`);
+      const out: Record<string, number[]> = {};
+      for (const id of postedByShard[s]!) {
+        const deltas: number[] = [];
+        for (let k = start[id]!; k < start[id + 1]!; k++) deltas.push(k === start[id] ? postings[k]! : postings[k]! - postings[k - 1]!);
+        out[grams[id]!] = deltas;
+      }
+      return { v: SEARCH_INDEX_VERSION, year, shard: s, grams: out, common: commonByShard[s]! };
+    },
+    idBlock(k) {
+      if (!(Number.isInteger(k) && k >= 0 && k < idBlocks.length)) throw new Error(`search index: no id block ${k} in ${year}`);
+      const slice = ids.slice(k * ID_BLOCK_SIZE, (k + 1) * ID_BLOCK_SIZE);
+      return { v: SEARCH_INDEX_VERSION, year, block: k, id: slice.map((x) => x.id), order: slice.map((x) => x.order) };
+    },
+  };
+}

@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BASE_GRAM,
+  EXTENDED_GRAM,
+  TWICE_EXTENDED_GRAM,
+  UNIGRAM,
+  decodeDeltas,
+  findCandidates,
+  forEachGram,
+  gramShard,
+  idBlocksFor,
+  intersectSorted,
+  isIdQuery,
+  type GramKind,
+  type IdBlock,
+  type SearchMeta,
+  type SearchShard,
+} from '../../src/components/islands/name-search.ts';
+import { normaliseSearch } from '../../src/components/islands/ranking-data.ts';
+import { ID_BLOCK_SIZE, buildSearchIndex, commonThreshold, gramWalker, searchFileNames, shardCount } from '../../src/lib/search-index.ts';
+import { FIRMS, YEAR, fixtureRows } from './explorer-fixture.ts';
+
+/** The grams of a text by level, each list in order of position. */
+function grams(text: string): Record<GramKind, string[]> {
+  const out: Record<GramKind, string[]> = { [UNIGRAM]: [], [BASE_GRAM]: [], [EXTENDED_GRAM]: [], [TWICE_EXTENDED_GRAM]: [] };
+  forEachGram(normaliseSearch(text), (g, kind) => out[kind].push(g));
+  return out;
+}
+
+describe('forEachGram', () => {
+  it('takes CJK bigrams and characters, and three-character windows as extended grams', () => {
+    const g = grams('甲乙智能');
+    expect(g[UNIGRAM]).toEqual(['甲', '乙', '智', '能']);
+    expect(g[BASE_GRAM]).toEqual(['甲乙', '乙智', '智能']);
+    expect(g[EXTENDED_GRAM]).toEqual(['甲乙智', '乙智能']);
+    expect(g[TWICE_EXTENDED_GRAM]).toEqual([]);
+  });
+
+  it('takes Latin trigrams, and windows of four and five as extended grams', () => {
+    const g = grams('Jiayi');
+    expect(g[BASE_GRAM]).toEqual(['jia', 'iay', 'ayi']);
+    expect(g[EXTENDED_GRAM]).toEqual(['jiay', 'iayi']);
+    expect(g[TWICE_EXTENDED_GRAM]).toEqual(['jiayi']);
+    expect(g[UNIGRAM]).toEqual([]);
+  });
+
+  it('has no gram in one or two Latin characters', () => {
+    for (const text of ['a', 'ab', ' a ']) expect(Object.values(grams(text)).flat()).toEqual([]);
+  });
+
+  it('treats a window with a CJK character as CJK, with sub-windows only where they are grams', () => {
+    const seen: [string, GramKind, string, string][] = [];
+    forEachGram('ab京', (g, kind, left, right) => seen.push([g, kind, left, right]));
+    // "ab" is no gram (two Latin letters), "b京" is a bigram; "ab京" extends only "b京".
+    expect(seen).toEqual([
+      ['ab京', EXTENDED_GRAM, '', 'b京'],
+      ['b京', BASE_GRAM, '', ''],
+      ['京', UNIGRAM, '', ''],
+    ]);
+  });
+
+  it('counts characters outside the BMP as one', () => {
+    expect(grams('𠀀科技')[BASE_GRAM]).toEqual(['𠀀科', '科技']);
+  });
+});
+
+describe('gramWalker (the builder’s numeric walk)', () => {
+  const TEXTS = ['北京甲乙智能科技有限公司', 'beijing jiayi intelligent technology co., ltd.', 'ab京cd 科技', '𠀀𠀁科技有限公司', 'x𠀀y', 'école ünïcode', '(集团)a1b2c3 有限公司', '甲', 'ab', ''].map(normaliseSearch);
+
+  /** Each level's grams of a text, sorted: the walker emits level by level, forEachGram by position. */
+  const byLevel = (emit: (visit: (gram: string, kind: GramKind) => void) => void) => {
+    const out: string[][] = [[], [], [], []];
+    emit((gram, kind) => out[kind]!.push(gram));
+    return out.map((l) => l.sort());
+  };
+
+  it('walks exactly the grams of forEachGram', () => {
+    const walker = gramWalker(TEXTS);
+    for (const text of TEXTS) {
+      const ours = byLevel((visit) => walker.walk(text, TWICE_EXTENDED_GRAM, (_k, kind, at, length) => visit(walker.gramText(at, length), kind)));
+      expect(ours, text).toEqual(byLevel((visit) => forEachGram(text, (g, kind) => visit(g, kind))));
+    }
+  });
+
+  it('gives equal grams equal keys and different grams different keys', () => {
+    const walker = gramWalker(TEXTS);
+    const keyOf = new Map<string, number | string>();
+    for (const text of TEXTS) {
+      walker.walk(text, TWICE_EXTENDED_GRAM, (key, _kind, at, length) => {
+        const g = walker.gramText(at, length);
+        if (keyOf.has(g)) expect(keyOf.get(g)).toBe(key);
+        keyOf.set(g, key);
+      });
+    }
+    expect(new Set(keyOf.values()).size).toBe(keyOf.size);
+  });
+
+  it('falls back to the grams themselves as keys when the alphabet is too large for numbers', () => {
+    // 600 distinct non-CJK code points: five of them no longer pack into 46 bits.
+    const many = [Array.from({ length: 600 }, (_, i) => String.fromCodePoint(0x100 + i)).join('')];
+    const walker = gramWalker(many);
+    const keys: (number | string)[] = [];
+    walker.walk(many[0]!.slice(0, 5), TWICE_EXTENDED_GRAM, (key) => keys.push(key));
+    expect(keys.every((k) => typeof k === 'string')).toBe(true);
+  });
+});
+
+describe('buildSearchIndex', () => {
+  const rows = fixtureRows();
+  const index = buildSearchIndex(YEAR, rows, { shards: 7 });
+  const shards = Array.from({ length: 7 }, (_, n) => index.shard(n));
+  const posted = (gram: string): number[] | undefined => {
+    const list = shards[gramShard(gram, 7)]!.grams[gram];
+    return list && decodeDeltas(list);
+  };
+  const holding = (test: (name: string) => boolean) => rows.flatMap((r, i) => (test(normaliseSearch(r.name)) || test(normaliseSearch(r.nameEn)) ? [i] : []));
+
+  it('posts each rare gram with the ordinals of the rows holding it, ascending and delta-encoded', () => {
+    expect(posted('乙智')).toEqual(holding((n) => n.includes('乙智')));
+    expect(posted('乙智')).toEqual([5, 150]);
+    const raw = shards[gramShard('甲乙', 7)]!.grams['甲乙']!;
+    expect(raw).toEqual([5, 1999 - 5]);
+    expect(posted('jia')).toEqual(holding((n) => n.includes('jia')));
+  });
+
+  it('lists the grams of more than the threshold of rows as common instead of posting them', () => {
+    expect(commonThreshold(rows.length)).toBe(1000);
+    for (const gram of ['有限', '公司', '企业', '样本', 'co.', 'ltd']) {
+      expect(index.meta.common).toContain(gram);
+      expect(posted(gram)).toBeUndefined();
+    }
+    expect(index.meta.common).toEqual([...index.meta.common].sort());
+  });
+
+  it('posts an extended gram only next to a common one', () => {
+    // 限公 and 公司 are common, so 限公司 is counted; it is common itself and its shard says so.
+    expect(shards[gramShard('限公司', 7)]!.common).toContain('限公司');
+    // 能科 and 科技 are rare: 能科技 is not posted (the two bigrams narrow a query down already).
+    expect(posted('能科技')).toBeUndefined();
+    // 号企 (样本…号企业) is common: the filler numbers next to it are posted as extended grams.
+    expect(index.meta.common).toContain('号企');
+    expect(posted('九号企')).toEqual(holding((n) => n.includes('九号企')));
+  });
+
+  it('sorts normalised ids into blocks of ID_BLOCK_SIZE', () => {
+    expect(index.meta.idBlocks).toHaveLength(Math.ceil(rows.length / ID_BLOCK_SIZE));
+    const ids = [0, 1].flatMap((k) => index.idBlock(k).id);
+    expect(ids).toEqual(rows.map((r) => normaliseSearch(r.id)).sort());
+    const block = index.idBlock(0);
+    block.id.forEach((id, i) => expect(normaliseSearch(rows[block.order[i]!]!.id)).toBe(id));
+  });
+
+  it('is the same every time (files are reproducible)', () => {
+    const again = buildSearchIndex(YEAR, rows, { shards: 7 });
+    expect(JSON.stringify(again.meta)).toBe(JSON.stringify(index.meta));
+    for (let n = 0; n < 7; n++) expect(JSON.stringify(again.shard(n))).toBe(JSON.stringify(shards[n]));
+  });
+
+  it('names its files from the row count alone', () => {
+    const big = 520_000;
+    expect(shardCount(big)).toBeGreaterThan(1000);
+    const names = searchFileNames(rows.length);
+    expect(names).toEqual(['meta', ...Array.from({ length: shardCount(rows.length) }, (_, n) => String(n)), 'id-0', 'id-1']);
+    expect(buildSearchIndex(YEAR, rows).meta.shards).toBe(shardCount(rows.length));
+  });
+});
+
+describe('findCandidates', () => {
+  const rows = fixtureRows();
+  const index = buildSearchIndex(YEAR, rows, { shards: 7 });
+  /** The index's pieces, with a log of what was fetched. */
+  const pieces = () => {
+    const fetched: string[] = [];
+    return {
+      fetched,
+      shard: async (n: number): Promise<SearchShard> => (fetched.push(`shard ${n}`), JSON.parse(JSON.stringify(index.shard(n))) as SearchShard),
+      idBlock: async (k: number): Promise<IdBlock> => (fetched.push(`id ${k}`), JSON.parse(JSON.stringify(index.idBlock(k))) as IdBlock),
+    };
+  };
+  const meta: SearchMeta = JSON.parse(JSON.stringify(index.meta)) as SearchMeta;
+
+  it('answers a two-character query exactly from one shard', async () => {
+    const p = pieces();
+    expect(await findCandidates('甲乙', meta, p)).toEqual({ kind: 'ordinals', ordinals: [5, 1999], exact: true });
+    expect(p.fetched).toEqual([`shard ${gramShard('甲乙', 7)}`]);
+  });
+
+  it('intersects the grams of a longer query: a superset to check', async () => {
+    const found = await findCandidates('乙智能', meta, pieces());
+    // 上海乙智慧联智能 holds 乙智 and 智能 but not 乙智能.
+    expect(found).toEqual({ kind: 'ordinals', ordinals: [5, 150], exact: false });
+  });
+
+  it('skips common grams while others remain, and checks every row when none does', async () => {
+    expect(await findCandidates('甲乙数据服务有限公司', meta, pieces())).toMatchObject({ kind: 'ordinals', ordinals: [1999] });
+    expect(await findCandidates('有限公司', meta, pieces())).toEqual({ kind: 'scan' });
+  });
+
+  it('asks for more than one character or two letters', async () => {
+    for (const q of ['ab', '有', ' ']) expect((await findCandidates(q, meta, pieces())).kind, q).toBe(q === ' ' ? 'ordinals' : 'tooShort');
+    // A rare character alone is posted.
+    expect(await findCandidates('戊', meta, pieces())).toEqual({ kind: 'ordinals', ordinals: [2300], exact: true });
+  });
+
+  it('looks an id up by prefix in its id block, and only there', async () => {
+    const p = pieces();
+    const id = FIRMS[777]!.id;
+    expect(isIdQuery(normaliseSearch(id))).toBe(true);
+    expect(await findCandidates(id.toLowerCase(), meta, p)).toEqual({ kind: 'ordinals', ordinals: [777], exact: true });
+    expect(p.fetched).toEqual([`id ${idBlocksFor(normaliseSearch(id), meta.idBlocks)[0]}`]);
+    // A prefix falling in more than two blocks is too short to look up.
+    expect(await findCandidates('91', { ...meta, idBlocks: ['910', '912', '914'] }, pieces())).toEqual({ kind: 'tooShort' });
+  });
+});
+
+describe('helpers', () => {
+  it('intersects ascending lists and decodes deltas', () => {
+    expect(intersectSorted([[1, 3, 5, 7], [3, 4, 5], [0, 3, 5, 9]])).toEqual([3, 5]);
+    expect(intersectSorted([[1, 2], []])).toEqual([]);
+    expect(decodeDeltas([4, 1, 10])).toEqual([4, 5, 15]);
+  });
+
+  it('hashes a gram to the same shard everywhere', () => {
+    expect(gramShard('科技', 1)).toBe(0);
+    expect(gramShard('科技', 97)).toBe(gramShard('科技', 97));
+    expect(new Set(['甲乙', '乙智', 'jia', 'iay', '号企'].map((g) => gramShard(g, 7))).size).toBeGreaterThan(1);
+  });
+
+  it('finds the id blocks a prefix may fall in', () => {
+    const firsts = ['911', '913', '915'];
+    expect(idBlocksFor('912', firsts)).toEqual([0]);
+    expect(idBlocksFor('913', firsts)).toEqual([1]);
+    expect(idBlocksFor('91', firsts)).toEqual([0, 1, 2]);
+    expect(idBlocksFor('92', firsts)).toEqual([2]);
+    expect(idBlocksFor('9', firsts)).toEqual([0, 1, 2]);
+  });
+});
