@@ -1,0 +1,294 @@
+/**
+ * Where the ranking explorer's rows come from: the year's pieces (ranking-data.ts, name-search.ts),
+ * fetched only as a view needs them and kept in memory, and the plan that decides which.
+ *
+ * - No filter, rank order: only the chunk(s) holding the page (reverse order: from the end).
+ * - A park: that park's file; everything else is done on its rows.
+ * - A search: the index pieces for the query, then the chunks holding its first page of
+ *   candidates, whose names are checked (the index gives a superset); a later page reads on.
+ *   The count is exact when the index says so or every candidate was checked, else "at least".
+ * - Other filters, and searches made only of common grams: every chunk, in rank order, so the
+ *   rows found so far are the start of the result and show as they arrive, with progress.
+ * - Sorts other than rank or score: every chunk the filters need, then one sort.
+ * Years of at most SMALL_YEAR_ROWS rows are searched by checking every row.
+ *
+ * Pure apart from the fetch function it is given, so tests run it on the files the endpoints write.
+ */
+import {
+  decodeRankingChunk,
+  decodeRankingPark,
+  fillTemplate,
+  filterRows,
+  normaliseSearch,
+  resolveFilters,
+  sortRows,
+  type ExplorerRow,
+  type FilterKeys,
+  type RankingChunk,
+  type RankingMeta,
+  type RankingParkFile,
+  type RankingTablesOfYear,
+  type SortContext,
+  type SortDirection,
+  type SortKey,
+} from './ranking-data.ts';
+import { findCandidates, type IdBlock, type SearchMeta, type SearchShard } from './name-search.ts';
+
+/** URL templates of a year's pieces, base path included: {year}, {n} (chunk, shard, id block) and {code} (park). */
+export interface PieceUrls {
+  meta: string;
+  chunk: string;
+  park: string;
+  searchMeta: string;
+  shard: string;
+  idBlock: string;
+}
+
+/** Fetches a same-origin JSON file; rejects on a failed request. */
+export type FetchJson = (url: string) => Promise<unknown>;
+
+/** Years of at most this many rows are searched by checking every row (a few small requests). */
+export const SMALL_YEAR_ROWS = 2000;
+/** Chunks requested at once while scanning a list. */
+const PARALLEL_FETCHES = 6;
+/** While rows keep arriving, report at most this often (ms). */
+const REPORT_EVERY_MS = 150;
+
+/** Rows already known without fetching: the server-rendered first page of the initial year. */
+export interface Seed {
+  tables: RankingTablesOfYear;
+  rows: ExplorerRow[];
+  total: number;
+}
+
+/** A year's pieces, each fetched at most once and kept in memory (a failed fetch is forgotten, so it is retried). */
+export class YearPieces {
+  readonly year: number;
+  readonly seed: Seed | null;
+  private readonly urls: PieceUrls;
+  private readonly fetchJson: FetchJson;
+  private readonly cache = new Map<string, Promise<unknown>>();
+
+  constructor(year: number, urls: PieceUrls, fetchJson: FetchJson, seed: Seed | null = null) {
+    this.year = year;
+    this.urls = urls;
+    this.fetchJson = fetchJson;
+    this.seed = seed;
+  }
+
+  private get<T>(template: string, vars: Record<string, string>, decode: (json: unknown) => T | Promise<T>): Promise<T> {
+    const url = fillTemplate(template, { year: String(this.year), ...vars });
+    let p = this.cache.get(url) as Promise<T> | undefined;
+    if (!p) {
+      p = this.fetchJson(url).then(decode);
+      p.catch(() => this.cache.delete(url));
+      this.cache.set(url, p);
+    }
+    return p;
+  }
+
+  meta(): Promise<RankingMeta> {
+    return this.get(this.urls.meta, {}, (j) => j as RankingMeta);
+  }
+  chunk(n: number): Promise<ExplorerRow[]> {
+    return this.get(this.urls.chunk, { n: String(n) }, async (j) => decodeRankingChunk(await this.meta(), j as RankingChunk));
+  }
+  park(code: string): Promise<ExplorerRow[]> {
+    return this.get(this.urls.park, { code }, async (j) => decodeRankingPark(await this.meta(), j as RankingParkFile));
+  }
+  searchMeta(): Promise<SearchMeta> {
+    return this.get(this.urls.searchMeta, {}, (j) => j as SearchMeta);
+  }
+  shard(n: number): Promise<SearchShard> {
+    return this.get(this.urls.shard, { n: String(n) }, (j) => j as SearchShard);
+  }
+  idBlock(k: number): Promise<IdBlock> {
+    return this.get(this.urls.idBlock, { n: String(k) }, (j) => j as IdBlock);
+  }
+}
+
+/** What the explorer asks for. */
+export interface ExplorerRequest {
+  keys: FilterKeys;
+  sort: { key: SortKey; dir: SortDirection };
+  /** The first row the page shows (0-based) and one past its last: (page − 1) × size and page × size. */
+  from: number;
+  to: number;
+  /** Sorting by name or park needs labels, which depend on the year's tables. */
+  sortContext: (tables: RankingTablesOfYear) => SortContext;
+}
+
+/** What is known of the result so far. */
+export interface ExplorerResult {
+  tables: RankingTablesOfYear;
+  /** Rows of the result in its order, starting at row `offset` (0 unless only one page was fetched). */
+  rows: readonly ExplorerRow[];
+  offset: number;
+  /** The number of rows in the result, when known. */
+  count: number | null;
+  /** Matching rows found so far (in any order; for progress while a whole-list sort waits). */
+  found: number;
+  /** `rows` run to the end of the result. */
+  complete: boolean;
+  /** Nothing more will be loaded for this request (a later page may need a new one). */
+  done: boolean;
+  /** Chunks read of those the request may need, while it needs more than one. */
+  progress: { loaded: number; total: number } | null;
+  /** The query is too short to look up (see findCandidates); no rows. */
+  tooShort: boolean;
+}
+
+/** Whether `result` holds rows `from` to `to` (or up to the end of the result). */
+export function covers(result: ExplorerResult, from: number, to: number): boolean {
+  const end = result.offset + result.rows.length;
+  return result.offset <= from && (end >= to || result.complete);
+}
+
+/**
+ * How a sort relates to published order: 'asc' is published order itself (rank ascending,
+ * or score descending: ranks come from scores), 'desc' its reverse with ties kept in id order
+ * (rank descending, score ascending), 'whole' anything that needs every row first.
+ */
+export function sortClass(sort: { key: SortKey; dir: SortDirection }): 'asc' | 'desc' | 'whole' {
+  if (sort.key === 'rank') return sort.dir === 'asc' ? 'asc' : 'desc';
+  if (sort.key === 'score') return sort.dir === 'desc' ? 'asc' : 'desc';
+  return 'whole';
+}
+
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+
+/**
+ * Loads `list[i]` in order, calling `each` with each in turn, with `ahead(i)` loads under way
+ * from i on; stops when `each` returns false or `cancelled()` is true. Rejects with the first
+ * failed load.
+ */
+async function loadInOrder<T>(
+  list: readonly number[],
+  load: (n: number) => Promise<T>,
+  each: (i: number, value: T) => boolean,
+  cancelled: () => boolean,
+  ahead: (i: number) => number,
+): Promise<void> {
+  const started = new Map<number, Promise<T>>();
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i; j < Math.min(list.length, i + Math.max(1, ahead(i))); j++) {
+      if (!started.has(j)) {
+        const p = load(list[j]!);
+        p.catch(() => {}); // awaited below in turn; not an unhandled rejection if we stop first
+        started.set(j, p);
+      }
+    }
+    const value = await started.get(i)!;
+    started.delete(i);
+    if (cancelled() || !each(i, value)) return;
+  }
+}
+
+/**
+ * Answers a request, reporting what is known as rows arrive (`report` is called at least once,
+ * last with `done`). Stops early when `cancelled()` turns true. Rejects when a piece cannot be
+ * fetched or read.
+ */
+export async function runExplorer(pieces: YearPieces, req: ExplorerRequest, report: (r: ExplorerResult) => void, cancelled: () => boolean): Promise<void> {
+  const { keys } = req;
+  const query = normaliseSearch(keys.query);
+  const filtered = keys.park !== null || keys.stage !== null || keys.industry !== null || keys.tag !== null;
+  const order = sortClass(req.sort);
+  const base = { offset: 0, progress: null, tooShort: false };
+
+  // The list in rank order: only the rows of the page.
+  if (!filtered && query === '' && order === 'asc') {
+    const seed = pieces.seed;
+    if (seed && req.to <= seed.rows.length) {
+      report({ ...base, tables: seed.tables, rows: seed.rows.slice(req.from, req.to), offset: req.from, count: seed.total, found: seed.total, complete: req.to >= seed.total, done: true });
+      return;
+    }
+    const meta = await pieces.meta();
+    const from = Math.min(req.from, meta.rows);
+    const to = Math.min(req.to, meta.rows);
+    const c = meta.chunkSize;
+    const chunks = await Promise.all(range(Math.floor(from / c), Math.ceil(to / c)).map((n) => pieces.chunk(n)));
+    const first = Math.floor(from / c) * c;
+    report({ ...base, tables: meta, rows: chunks.flat().slice(from - first, to - first), offset: from, count: meta.rows, found: meta.rows, complete: to >= meta.rows, done: true });
+    return;
+  }
+
+  const meta = await pieces.meta();
+  const filters = resolveFilters(meta, keys);
+  const finish = (rows: readonly ExplorerRow[], extra: Partial<ExplorerResult> = {}) =>
+    report({ ...base, tables: meta, rows, count: rows.length, found: rows.length, complete: true, done: true, ...extra });
+  if (!filters) return finish([]);
+  const sort = (rows: readonly ExplorerRow[]) => sortRows(rows, req.sort.key, req.sort.dir, req.sortContext(meta));
+
+  // One park: its own file.
+  if (keys.park !== null) return finish(sort(filterRows(await pieces.park(keys.park), filters)));
+
+  // The chunks to read and, for a search through the index, the candidates among their rows.
+  let chunks = range(0, meta.chunks);
+  let candidates: Set<number> | null = null;
+  /** The size of the result when known before reading rows. */
+  let known: number | null = !filtered && query === '' ? meta.rows : null;
+  if (query !== '' && meta.rows > SMALL_YEAR_ROWS) {
+    const found = await findCandidates(query, await pieces.searchMeta(), pieces);
+    if (cancelled()) return;
+    if (found.kind === 'tooShort') return finish([], { count: null, tooShort: true });
+    if (found.kind === 'ordinals') {
+      candidates = new Set(found.ordinals);
+      chunks = [...new Set(found.ordinals.map((o) => Math.floor(o / meta.chunkSize)))];
+      if (found.exact && !filtered) known = found.ordinals.length;
+    }
+  }
+  const matching = (rows: readonly ExplorerRow[]) => {
+    const passed = filterRows(rows, filters);
+    return candidates ? passed.filter((r) => candidates.has(r.order)) : passed;
+  };
+
+  // Read the chunks in rank order (or reverse rank order), so that what is found so far is the
+  // start of the result. A search through the index and the whole list in reverse stop once
+  // the page is there (a later page reads on); filters read every chunk, to count; a sort by
+  // another column shows nothing until every chunk is read.
+  const lazy = order !== 'whole' && (candidates !== null || (!filtered && query === ''));
+  const sequence = order === 'desc' ? [...chunks].reverse() : chunks;
+  // A lazy read fetches at once the chunks the page certainly needs (those of its first
+  // candidates, or enough rows from the end), then one at a time; other reads keep a few going.
+  let needed = PARALLEL_FETCHES;
+  if (lazy && candidates) {
+    const inOrder = [...candidates].sort((x, y) => (order === 'desc' ? y - x : x - y)).slice(0, req.to);
+    needed = new Set(inOrder.map((o) => Math.floor(o / meta.chunkSize))).size;
+  } else if (lazy) needed = meta.chunks - Math.floor(Math.max(0, meta.rows - req.to) / meta.chunkSize);
+  const found: ExplorerRow[] = [];
+  /** The first rank of the lowest chunk read so far (reverse order: rows ranked below it are complete). */
+  let lowestFirstRank = Infinity;
+  let prefix: readonly ExplorerRow[] = [];
+  let lastReport = -Infinity;
+  let stopped = false;
+  const progress = (loaded: number) => (sequence.length > 1 ? { loaded, total: sequence.length } : null);
+  await loadInOrder(
+    sequence,
+    (n) => pieces.chunk(n),
+    (i, rows) => {
+      for (const r of matching(rows)) found.push(r);
+      if (rows.length > 0) lowestFirstRank = Math.min(lowestFirstRank, rows[0]!.rank);
+      const last = i === sequence.length - 1;
+      const filled = prefix.length >= req.to;
+      if (order === 'asc') prefix = found;
+      else if (order === 'desc' && !filled) prefix = sort(found.filter((r) => r.rank > lowestFirstRank));
+      if (last) return true;
+      if (lazy && prefix.length >= req.to) {
+        report({ ...base, tables: meta, rows: prefix, count: known, found: found.length, complete: false, done: true });
+        stopped = true;
+        return false;
+      }
+      const now = performance.now();
+      if (now - lastReport >= REPORT_EVERY_MS || (!filled && prefix.length >= req.to)) {
+        lastReport = now;
+        report({ ...base, tables: meta, rows: prefix, count: known, found: found.length, complete: false, done: false, progress: progress(i + 1) });
+      }
+      return true;
+    },
+    cancelled,
+    (i) => (lazy ? needed - i : PARALLEL_FETCHES),
+  );
+  if (cancelled() || stopped) return;
+  finish(order === 'asc' ? found : sort(found), { progress: progress(sequence.length) });
+}

@@ -1,0 +1,236 @@
+// The explorer's loader and query engine on the files the endpoints publish (explorerFiles:
+// the real encoder and index builder), read through a fake same-origin fetch that logs every
+// request, so each test says both what the reader sees and which pieces were fetched.
+import { describe, expect, it } from 'vitest';
+import { gramShard } from '../../src/components/islands/name-search.ts';
+import { NO_FILTER_KEYS, normaliseSearch, sortRows, type FilterKeys, type RankableRow, type RankingTablesOfYear, type SortDirection, type SortKey } from '../../src/components/islands/ranking-data.ts';
+import { SMALL_YEAR_ROWS, YearPieces, covers, runExplorer, sortClass, type ExplorerResult } from '../../src/components/islands/ranking-source.ts';
+import { FIRMS, TABLES, URLS, YEAR, fixtureFiles, fixtureRows, urlOf } from './explorer-fixture.ts';
+
+const rows = fixtureRows();
+const SHARDS = 7;
+const files = fixtureFiles(rows, { shards: SHARDS });
+const PAGE = 50;
+
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+const sortContext = (tables: RankingTablesOfYear) => ({ nameOf: (r: { name: string }) => r.name, parkLabels: tables.parks, collator });
+
+/** Runs one request on fresh pieces (or `pieces`); returns every report, the last one and the URLs fetched. */
+async function run(
+  request: { keys?: Partial<FilterKeys>; sort?: { key: SortKey; dir: SortDirection }; page?: number },
+  given?: { pieces: YearPieces; requests: string[] },
+): Promise<{ reports: ExplorerResult[]; last: ExplorerResult; requests: string[]; pieces: YearPieces }> {
+  const { pieces, requests } = given ?? freshPieces();
+  const page = request.page ?? 1;
+  const reports: ExplorerResult[] = [];
+  const before = requests.length;
+  await runExplorer(
+    pieces,
+    { keys: { ...NO_FILTER_KEYS, ...request.keys }, sort: request.sort ?? { key: 'rank', dir: 'asc' }, from: (page - 1) * PAGE, to: page * PAGE, sortContext },
+    (r) => reports.push(r),
+    () => false,
+  );
+  return { reports, last: reports.at(-1)!, requests: requests.slice(before), pieces };
+}
+
+function freshPieces(seed: ConstructorParameters<typeof YearPieces>[3] = null): { pieces: YearPieces; requests: string[] } {
+  const requests: string[] = [];
+  const fetchJson = async (url: string) => {
+    requests.push(url);
+    const text = files.get(url);
+    if (text === undefined) throw new Error(`404 ${url}`);
+    return JSON.parse(text) as unknown;
+  };
+  return { pieces: new YearPieces(YEAR, URLS, fetchJson, seed), requests };
+}
+
+/** Ordinals of the rows a query matches, by definition (a name holds it, or the id starts with it). */
+const matching = (query: string, also: (r: RankableRow) => boolean = () => true) => {
+  const q = normaliseSearch(query);
+  return rows.flatMap((r, i) => ((normaliseSearch(r.name).includes(q) || normaliseSearch(r.nameEn).includes(q) || normaliseSearch(r.id).startsWith(q)) && also(r) ? [i] : []));
+};
+const ordinals = (r: ExplorerResult) => r.rows.map((x) => x.order);
+const chunkRequests = (requests: string[]) => requests.filter((u) => /\/rankings-data\/\d+\/\d+\.json$/.test(u));
+const chunkOf = (ordinal: number) => urlOf('chunk', Math.floor(ordinal / 100));
+
+describe('the fixture', () => {
+  it('is a year searched through its index, with the firms where the tests expect them', () => {
+    expect(rows.length).toBeGreaterThan(SMALL_YEAR_ROWS);
+    for (const [ordinal, firm] of Object.entries(FIRMS)) expect(rows[Number(ordinal)]!.id).toBe(firm.id);
+  });
+});
+
+describe('search through the index', () => {
+  it('finds part of a Chinese name from its middle, fetching only the index and the chunk holding it', async () => {
+    const { last, requests } = await run({ keys: { query: '智能科技' } });
+    expect(ordinals(last)).toEqual([5]);
+    expect(last).toMatchObject({ count: 1, complete: true, done: true });
+    expect(requests.filter((u) => !u.includes('/search/'))).toEqual([urlOf('meta'), chunkOf(5)]);
+    expect(requests).toContain(urlOf('searchMeta'));
+  });
+
+  it('finds part of an English name in any case and width', async () => {
+    for (const query of ['INTELLIGENT tech', 'ｉｎｔｅｌｌｉｇｅｎｔ', 'Intelligent Technology Co']) {
+      expect(ordinals((await run({ keys: { query } })).last), query).toEqual([5]);
+    }
+    expect(ordinals((await run({ keys: { query: 'jiayi' } })).last)).toEqual(matching('jiayi'));
+    expect(matching('jiayi')).toEqual([5, 1999]);
+  });
+
+  it('drops a candidate whose names hold the query’s grams but not the query', async () => {
+    // 上海乙智慧联智能 (ordinal 150) holds 乙智 and 智能, so the index offers it; its name does not hold 乙智能.
+    const { last, requests } = await run({ keys: { query: '乙智能' } });
+    expect(ordinals(last)).toEqual([5]);
+    expect(last.count).toBe(1);
+    expect(chunkRequests(requests)).toEqual([chunkOf(5), chunkOf(150)]);
+  });
+
+  it('answers a query whose grams live in different shards', async () => {
+    const query = '甲乙智能科技';
+    const shardsOfGrams = new Set(['甲乙', '乙智', '智能', '能科', '科技'].map((g) => gramShard(g, SHARDS)));
+    expect(shardsOfGrams.size).toBeGreaterThan(1);
+    const { last, requests } = await run({ keys: { query } });
+    expect(ordinals(last)).toEqual([5]);
+    expect(requests.filter((u) => /\/search\/\d+\/\d+\.json$/.test(u)).length).toBeGreaterThan(1);
+  });
+
+  it('says plainly when nothing matches, without fetching any chunk', async () => {
+    const { last, requests } = await run({ keys: { query: '不存在的企业名' } });
+    expect(last).toMatchObject({ rows: [], count: 0, complete: true, done: true, tooShort: false });
+    expect(chunkRequests(requests)).toEqual([]);
+  });
+
+  it('finds a firm by its exact id, in any case, from its id block and one chunk', async () => {
+    const id = FIRMS[777]!.id;
+    for (const query of [id, id.toLowerCase()]) {
+      const { last, requests } = await run({ keys: { query } });
+      expect(ordinals(last)).toEqual([777]);
+      expect(chunkRequests(requests)).toEqual([chunkOf(777)]);
+      expect(requests.filter((u) => u.includes('/search/'))).toEqual([urlOf('searchMeta'), urlOf('idBlock', 0)]);
+    }
+  });
+
+  it('asks for a longer query instead of loading rows for one or two letters', async () => {
+    const { last, requests } = await run({ keys: { query: 'ab' } });
+    expect(last).toMatchObject({ tooShort: true, rows: [], count: null });
+    expect(chunkRequests(requests)).toEqual([]);
+  });
+
+  it('checks every chunk, in rank order, for a query made of common grams only', async () => {
+    const { reports, last, requests } = await run({ keys: { query: '有限公司' } });
+    expect(ordinals(last)).toEqual(matching('有限公司'));
+    expect(last.count).toBe(rows.length);
+    expect(chunkRequests(requests)).toHaveLength(Math.ceil(rows.length / 100));
+    // The first page was shown before the last chunk arrived.
+    expect(reports.some((r) => !r.done && r.rows.length >= PAGE)).toBe(true);
+  });
+
+  it('reads only the chunks a page of candidates needs, and reads on for the next page', async () => {
+    // 一二 ("12" in the fillers' numbers) is one gram: the index knows the count exactly.
+    const expected = matching('一二');
+    expect(expected.length).toBeGreaterThan(2 * PAGE);
+    const first = await run({ keys: { query: '一二' } });
+    expect(first.last).toMatchObject({ count: expected.length, complete: false, done: true });
+    expect(ordinals(first.last)).toEqual(expected.slice(0, first.last.rows.length));
+    expect(first.last.rows.length).toBeGreaterThanOrEqual(PAGE);
+    const read = chunkRequests(first.requests).length;
+    expect(read).toBeLessThan(new Set(expected.map((o) => Math.floor(o / 100))).size);
+    // The next page the first read does not hold reads on from the chunks already in memory.
+    const next = Math.floor(first.last.rows.length / PAGE) + 1;
+    expect(covers(first.last, (next - 1) * PAGE, next * PAGE)).toBe(false);
+    const second = await run({ keys: { query: '一二' }, page: next }, { pieces: first.pieces, requests: [] });
+    expect(ordinals(second.last).slice((next - 1) * PAGE, next * PAGE)).toEqual(expected.slice((next - 1) * PAGE, next * PAGE));
+  });
+
+  it('searches a small year by checking its rows, without the index', async () => {
+    const small = rows.slice(0, 300);
+    const smallFiles = fixtureFiles(small);
+    const requests: string[] = [];
+    const pieces = new YearPieces(YEAR, URLS, async (url) => (requests.push(url), JSON.parse(smallFiles.get(url)!) as unknown));
+    const { last } = await run({ keys: { query: '乙智能' } }, { pieces, requests });
+    expect(ordinals(last)).toEqual([5]);
+    expect(requests.some((u) => u.includes('/search/'))).toBe(false);
+  });
+});
+
+describe('the list without a search', () => {
+  it('fetches only the chunk holding the page, in rank order', async () => {
+    const { last, requests } = await run({ page: 3 });
+    expect(requests).toEqual([urlOf('meta'), urlOf('chunk', 1)]);
+    expect(last).toMatchObject({ offset: 100, count: rows.length, done: true });
+    expect(last.rows.map((r) => r.id)).toEqual(rows.slice(100, 150).map((r) => r.id));
+  });
+
+  it('shows the server-rendered first page without fetching anything', async () => {
+    const given = freshPieces({ tables: { ...TABLES, parks: [...TABLES.parks], stages: [...TABLES.stages], tagNames: [...TABLES.tagNames], industries: [] }, rows: [], total: rows.length });
+    // An empty seed does not hold page 1, so the chunk is fetched; a full one answers at once.
+    expect((await run({}, given)).requests).toEqual([urlOf('meta'), urlOf('chunk', 0)]);
+    const seeded = freshPieces({ tables: (await given.pieces.meta()) as RankingTablesOfYear, rows: await given.pieces.chunk(0), total: rows.length });
+    const { last, requests } = await run({}, seeded);
+    expect(requests).toEqual([]);
+    expect(last).toMatchObject({ count: rows.length, offset: 0 });
+    expect(last.rows).toHaveLength(PAGE);
+  });
+
+  it('fetches a park’s own file for a park filter, and filters and sorts its rows there', async () => {
+    const { last, requests } = await run({ keys: { park: 'gamma', query: '天津' } });
+    expect(requests).toEqual([urlOf('meta'), urlOf('park', 'gamma')]);
+    expect(ordinals(last)).toEqual([2300]);
+    const all = await run({ keys: { park: 'gamma' } });
+    expect(ordinals(all.last)).toEqual(rows.flatMap((r, i) => (r.park === 'gamma' ? [i] : [])));
+  });
+
+  it('reads every chunk in rank order for another filter, showing the first rows before the count', async () => {
+    const expected = rows.flatMap((r, i) => (r.stage === 'stable' ? [i] : []));
+    const { reports, last, requests } = await run({ keys: { stage: 'stable' } });
+    expect(chunkRequests(requests)).toHaveLength(Math.ceil(rows.length / 100));
+    const early = reports.find((r) => !r.done && r.rows.length >= PAGE);
+    expect(early?.progress?.loaded).toBeLessThan(early?.progress?.total ?? 0);
+    expect(ordinals(early!).slice(0, PAGE)).toEqual(expected.slice(0, PAGE));
+    expect(last).toMatchObject({ count: expected.length, complete: true, done: true });
+    expect(ordinals(last)).toEqual(expected);
+  });
+
+  it('reads the whole list before a sort by another column', async () => {
+    const { reports, last } = await run({ keys: { tag: '专精特新' }, sort: { key: 'name', dir: 'asc' } });
+    expect(reports.filter((r) => !r.done).every((r) => r.rows.length === 0)).toBe(true);
+    const { pieces } = freshPieces();
+    const all = (await Promise.all(Array.from({ length: Math.ceil(rows.length / 100) }, (_, n) => pieces.chunk(n)))).flat();
+    const expected = sortRows(all.filter((r) => r.tags & 2), 'name', 'asc', sortContext(await pieces.meta()));
+    expect(last.rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+  });
+
+  it('reads from the end of the list for the lowest scores first, keeping ties in id order', async () => {
+    const { last, requests } = await run({ sort: { key: 'score', dir: 'asc' } });
+    expect(last.count).toBe(rows.length);
+    const lowest = [...rows.keys()].sort((a, b) => rows[a]!.score - rows[b]!.score || rows[a]!.rankNational - rows[b]!.rankNational || a - b);
+    expect(ordinals(last).slice(0, PAGE)).toEqual(lowest.slice(0, PAGE));
+    expect(chunkRequests(requests).length).toBeLessThanOrEqual(2);
+  });
+
+  it('classifies sorts by how they relate to published order', () => {
+    expect(sortClass({ key: 'rank', dir: 'asc' })).toBe('asc');
+    expect(sortClass({ key: 'score', dir: 'desc' })).toBe('asc');
+    expect(sortClass({ key: 'rank', dir: 'desc' })).toBe('desc');
+    expect(sortClass({ key: 'score', dir: 'asc' })).toBe('desc');
+    expect(sortClass({ key: 'change', dir: 'desc' })).toBe('whole');
+  });
+});
+
+describe('YearPieces', () => {
+  it('fetches each piece once, and again after a failure', async () => {
+    let fail = true;
+    const requests: string[] = [];
+    const pieces = new YearPieces(YEAR, URLS, async (url) => {
+      requests.push(url);
+      if (fail) throw new Error('offline');
+      return JSON.parse(files.get(url)!) as unknown;
+    });
+    await expect(pieces.meta()).rejects.toThrow('offline');
+    fail = false;
+    await pieces.meta();
+    await pieces.meta();
+    await Promise.all([pieces.chunk(3), pieces.chunk(3)]);
+    expect(requests).toEqual([urlOf('meta'), urlOf('meta'), urlOf('chunk', 3)]);
+  });
+});
