@@ -4,9 +4,10 @@
  *
  * - No filter, rank order: only the chunk(s) holding the page (reverse order: from the end).
  * - A park: that park's file; everything else is done on its rows.
- * - A search: the index pieces for the query, then the chunks holding its first page of
- *   candidates, whose names are checked (the index gives a superset); a later page reads on.
- *   The count is exact when the index says so or every candidate was checked, else "at least".
+ * - A search: the index pieces for the query, then the chunks holding its candidates, whose
+ *   names are checked (the index gives a superset). When the index knows the count, or the
+ *   candidates lie in more than EXACT_COUNT_CHUNKS chunks, only the chunks of the first page
+ *   are read (a later page reads on; the count may be "at least").
  * - Other filters, and searches made only of common grams: every chunk, in rank order, so the
  *   rows found so far are the start of the result and show as they arrive, with progress.
  * - Sorts other than rank or score: every chunk the filters need, then one sort.
@@ -49,6 +50,11 @@ export type FetchJson = (url: string) => Promise<unknown>;
 
 /** Years of at most this many rows are searched by checking every row (a few small requests). */
 export const SMALL_YEAR_ROWS = 2000;
+/**
+ * A search whose candidates lie in at most this many chunks (about half a megabyte) checks
+ * them all, for an exact count; beyond, it checks only what each page needs.
+ */
+export const EXACT_COUNT_CHUNKS = 128;
 /** Chunks requested at once while scanning a list. */
 const PARALLEL_FETCHES = 6;
 /** While rows keep arriving, report at most this often (ms). */
@@ -244,10 +250,11 @@ export async function runExplorer(pieces: YearPieces, req: ExplorerRequest, repo
   };
 
   // Read the chunks in rank order (or reverse rank order), so that what is found so far is the
-  // start of the result. A search through the index and the whole list in reverse stop once
-  // the page is there (a later page reads on); filters read every chunk, to count; a sort by
-  // another column shows nothing until every chunk is read.
-  const lazy = order !== 'whole' && (candidates !== null || (!filtered && query === ''));
+  // start of the result. The whole list in reverse, and a search whose count is known or whose
+  // candidates are too many to check at once, stop once the page is there (a later page reads
+  // on); filters read every chunk, to count; a sort by another column shows nothing until
+  // every chunk is read.
+  const lazy = order !== 'whole' && (candidates ? known !== null || chunks.length > EXACT_COUNT_CHUNKS : !filtered && query === '');
   const sequence = order === 'desc' ? [...chunks].reverse() : chunks;
   // A lazy read fetches at once the chunks the page certainly needs (those of its first
   // candidates, or enough rows from the end), then one at a time; other reads keep a few going.
