@@ -1,12 +1,14 @@
 /**
  * The filterable ranking list: filters by park, stage, industry and designation, search by
- * name or id, sort by any column and page through the whole year's list in the browser.
+ * name or id, sort by any column and page through a year's whole list in the browser.
  *
  * Progressive enhancement: the server renders the first page of the default year as a plain
  * table (with a link to the static paginated list), and the controls stay hidden until the
- * island hydrates. The year's full list is fetched from /rankings-data/{year}.json only when
- * the reader first interacts. Logic lives in ranking-data.ts (pure, unit-tested); visible text
- * comes from the dictionaries through `labels`.
+ * island hydrates. Nothing is fetched until the reader interacts; then only the pieces a view
+ * needs (ranking-source.ts): the chunk holding a page, a park's file, the search index's
+ * shards and the chunks of a search's first page, or every chunk in rank order with progress
+ * for other filters and sorts. Logic lives in ranking-data.ts, name-search.ts and
+ * ranking-source.ts (pure, unit-tested); visible text comes from the dictionaries through `labels`.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
@@ -14,22 +16,20 @@ import {
   decodeRankingData,
   defaultDirection,
   describeChange,
-  filterRows,
   fillTemplate,
   formatFixed,
   pageCount,
-  pageRows,
-  resolveFilters,
-  sortRows,
   type ChangePhrases,
   type ExplorerRow,
   type FilterKeys,
   type RankingData,
+  type RankingTablesOfYear,
   type SortDirection,
   type SortKey,
 } from './ranking-data.ts';
+import { SMALL_YEAR_ROWS, YearPieces, covers, runExplorer, type ExplorerResult, type PieceUrls } from './ranking-source.ts';
 
-/** Visible strings, from the dictionaries; `{n}`, `{total}`, `{year}` are filled in here. */
+/** Visible strings, from the dictionaries; `{n}`, `{total}`, `{year}`, `{loaded}` are filled in here. */
 export interface ExplorerLabels {
   controls: string;
   year: string;
@@ -45,6 +45,9 @@ export interface ExplorerLabels {
   tagAll: string;
   reset: string;
   count: string;
+  countAtLeast: string;
+  progress: string;
+  tooShort: string;
   preview: string;
   loading: string;
   error: string;
@@ -57,6 +60,7 @@ export interface ExplorerLabels {
   change: string;
   pagination: string;
   pageStatus: string;
+  page: string;
   previous: string;
   next: string;
   changes: ChangePhrases;
@@ -67,12 +71,12 @@ export interface RankingExplorerProps {
   /** Evaluation years, ascending. */
   years: number[];
   initialYear: number;
-  /** The first page of the initial year (server-rendered and shown before the data loads). */
+  /** The first page of the initial year (server-rendered and shown before any data loads). */
   initial: RankingData;
   /** Enterprises in the initial year. */
   total: number;
-  /** URL of a year's data with a `{year}` placeholder. */
-  dataUrl: string;
+  /** URLs of a year's pieces, base path included. */
+  urls: PieceUrls;
   /** URL of an enterprise profile with an `{id}` placeholder. */
   profileUrl: string;
   /** The static paginated national list of each year (the no-JavaScript route). */
@@ -86,8 +90,6 @@ export interface RankingExplorerProps {
   tagOptions: [string, string][];
 }
 
-type Loaded = { status: 'loading' } | { status: 'error' } | { status: 'ready'; data: RankingData; rows: ExplorerRow[] };
-
 const HEADERS: { key: SortKey; numeric: boolean }[] = [
   { key: 'rank', numeric: true },
   { key: 'name', numeric: false },
@@ -96,6 +98,13 @@ const HEADERS: { key: SortKey; numeric: boolean }[] = [
   { key: 'score', numeric: true },
   { key: 'change', numeric: true },
 ];
+
+/** Same-origin JSON; a failed response is an error. */
+async function fetchJson(url: string): Promise<unknown> {
+  const res = await fetch(url, { credentials: 'same-origin', mode: 'same-origin' });
+  if (!res.ok) throw new Error(`HTTP ${res.status} for ${url}`);
+  return res.json();
+}
 
 /** A labelled <select> over [key, label] options; '' is "all". */
 function Select(props: {
@@ -126,67 +135,95 @@ function Select(props: {
 export default function RankingExplorer(props: RankingExplorerProps): ReactNode {
   const { lang, labels, pageSize } = props;
   const [hydrated, setHydrated] = useState(false);
+  /** The reader has interacted: from now on the view follows the controls. */
+  const [touched, setTouched] = useState(false);
   const [year, setYear] = useState(props.initialYear);
   const [keys, setKeys] = useState<FilterKeys>(NO_FILTER_KEYS);
+  /** The search box's text; it becomes the query except while an input method is composing. */
+  const [typed, setTyped] = useState('');
+  const composing = useRef(false);
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDirection }>({ key: 'rank', dir: 'asc' });
   const [page, setPage] = useState(1);
-  const [loaded, setLoaded] = useState<Record<number, Loaded>>({});
+  /** The latest result, with the request it answers. */
+  const [answer, setAnswer] = useState<{ request: string; result: ExplorerResult } | null>(null);
+  const [failed, setFailed] = useState(false);
+  /** Bumped to retry after a failed fetch. */
+  const [attempt, setAttempt] = useState(0);
   const tableRef = useRef<HTMLElement>(null);
 
   useEffect(() => setHydrated(true), []);
 
-  // Years whose data was requested (a failed request may be retried).
-  const requested = useRef(new Set<number>());
-  const load = useCallback(
-    (y: number) => {
-      if (requested.current.has(y)) return;
-      requested.current.add(y);
-      setLoaded((prev) => ({ ...prev, [y]: { status: 'loading' } }));
-      fetch(fillTemplate(props.dataUrl, { year: String(y) }))
-        .then((res) => {
-          if (!res.ok) throw new Error(`HTTP ${res.status}`);
-          return res.json() as Promise<RankingData>;
-        })
-        .then((data) => setLoaded((p) => ({ ...p, [y]: { status: 'ready', data, rows: decodeRankingData(data) } })))
-        .catch(() => {
-          requested.current.delete(y);
-          setLoaded((p) => ({ ...p, [y]: { status: 'error' } }));
-        });
-    },
-    [props.dataUrl],
-  );
-  const demand = () => load(year);
-
-  const state = loaded[year];
-  const ready = state?.status === 'ready' ? state : null;
+  const initialRows = useMemo(() => decodeRankingData(props.initial), [props.initial]);
   const nameOf = useCallback((r: ExplorerRow) => (lang === 'en' && r.nameEn ? r.nameEn : r.name), [lang]);
   const parkLabel = useMemo(() => new Map(props.parkOptions), [props.parkOptions]);
   const stageLabel = useMemo(() => new Map(props.stageOptions), [props.stageOptions]);
 
-  const result = useMemo(() => {
-    if (!ready) return null;
-    const filters = resolveFilters(ready.data, keys);
-    if (!filters) return [];
-    const collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en', { numeric: true });
-    const parkLabels = ready.data.parks.map((code) => parkLabel.get(code) ?? code);
-    return sortRows(filterRows(ready.rows, filters), sort.key, sort.dir, { nameOf, parkLabels, collator });
-  }, [ready, keys, sort, lang, nameOf, parkLabel]);
+  // Each year's pieces, fetched once and kept; the initial year knows its first page already.
+  const piecesByYear = useRef(new Map<number, YearPieces>());
+  const piecesOf = useCallback(
+    (y: number) => {
+      let pieces = piecesByYear.current.get(y);
+      if (!pieces) {
+        const seed = y === props.initialYear ? { tables: props.initial, rows: initialRows, total: props.total } : null;
+        pieces = new YearPieces(y, props.urls, fetchJson, seed);
+        piecesByYear.current.set(y, pieces);
+      }
+      return pieces;
+    },
+    [props.initialYear, props.initial, props.total, props.urls, initialRows],
+  );
 
-  const initialRows = useMemo(() => decodeRankingData(props.initial), [props.initial]);
-  const pages = result ? pageCount(result.length, pageSize) : 1;
-  const current = Math.min(page, pages);
-  const shown = result ? pageRows(result, current, pageSize) : initialRows;
-  const tables = ready?.data ?? props.initial;
+  const request = JSON.stringify({ year, keys, sort });
+  const from = (page - 1) * pageSize;
+  const to = page * pageSize;
+  const current = answer?.request === request ? answer.result : null;
+  const run = useRef(0);
+
+  // A new request for a new view, or for a page the last answer does not hold.
+  useEffect(() => {
+    if (!touched) return;
+    if (current && !failed && (covers(current, from, to) || !current.done)) return;
+    const token = ++run.current;
+    const live = () => token === run.current;
+    setFailed(false);
+    const collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en', { numeric: true });
+    const sortContext = (tables: RankingTablesOfYear) => ({ nameOf, collator, parkLabels: tables.parks.map((code) => parkLabel.get(code) ?? code) });
+    runExplorer(piecesOf(year), { keys, sort, from, to, sortContext }, (result) => live() && setAnswer({ request, result }), () => !live())
+      .catch(() => live() && setFailed(true));
+    // `current` itself is not a dependency: a report that does not cover the page yet must not start another run.
+  }, [touched, request, from, to, current?.done, attempt]);
+
+  /** First interaction: start following the controls and fetch the year's meta file early. */
+  const touch = () => {
+    if (!touched) setTouched(true);
+    if (failed) setAttempt((a) => a + 1);
+    piecesOf(year).meta().catch(() => {});
+  };
+  /** The search box was focused: fetch the index's meta file early on a big year. */
+  const prepareSearch = () => {
+    const pieces = piecesOf(year);
+    pieces
+      .meta()
+      .then((m) => (m.rows > SMALL_YEAR_ROWS ? pieces.searchMeta() : null))
+      .catch(() => {});
+  };
+
+  // The rows on screen: the page when the answer holds it, else what was shown before (busy).
+  const shownRef = useRef<ExplorerRow[]>(initialRows);
+  const ready = current !== null && covers(current, from, to);
+  if (!touched) shownRef.current = initialRows;
+  else if (ready) shownRef.current = current.rows.slice(from - current.offset, to - current.offset);
+  const shown = shownRef.current;
+  const busy = touched && !ready && !failed && !current?.tooShort;
+  const tables: RankingTablesOfYear = current?.tables ?? props.initial;
 
   const update = (next: Partial<FilterKeys>) => {
     setKeys((k) => ({ ...k, ...next }));
     setPage(1);
-    demand();
   };
   const chooseSort = (key: SortKey) => {
     setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: defaultDirection(key) }));
     setPage(1);
-    demand();
   };
   const goTo = (p: number) => {
     setPage(p);
@@ -195,6 +232,7 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
   };
   const reset = () => {
     setKeys(NO_FILTER_KEYS);
+    setTyped('');
     setSort({ key: 'rank', dir: 'asc' });
     setPage(1);
   };
@@ -202,11 +240,19 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
   const n = (x: number) => formatFixed(x, 0);
   const y = String(year);
   let status: string;
-  if (!hydrated || (!state && year === props.initialYear)) {
-    status = fillTemplate(labels.preview, { year: y, n: n(initialRows.length), total: n(props.total) });
-  } else if (state?.status === 'error') status = labels.error;
-  else if (!result) status = fillTemplate(labels.loading, { year: y });
-  else status = result.length ? fillTemplate(labels.count, { n: n(result.length) }) : labels.empty;
+  if (!hydrated || !touched) status = fillTemplate(labels.preview, { year: y, n: n(initialRows.length), total: n(props.total) });
+  else if (failed) status = labels.error;
+  else if (!current) status = fillTemplate(labels.loading, { year: y });
+  else if (current.tooShort) status = labels.tooShort;
+  else if (current.count !== null) status = current.count ? fillTemplate(labels.count, { n: n(current.count) }) : labels.empty;
+  else if (!current.done && current.progress) status = fillTemplate(labels.progress, { n: n(current.found), loaded: n(current.progress.loaded), total: n(current.progress.total) });
+  else if (!current.done) status = fillTemplate(labels.loading, { year: y });
+  else status = fillTemplate(labels.countAtLeast, { n: n(current.offset + current.rows.length) });
+
+  // Pages: counted when the result's size is known; otherwise "next" while more may follow.
+  const pages = current?.count != null ? pageCount(current.count, pageSize) : null;
+  const hasNext = current !== null && (pages !== null ? page < pages : !(current.complete && current.offset + current.rows.length <= to));
+  const showPagination = hydrated && touched && current !== null && !current.tooShort && (page > 1 || hasNext);
 
   const headerText: Record<SortKey, string> = {
     rank: labels.rank,
@@ -220,7 +266,7 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
   const listUrl = props.listUrls[y];
 
   return (
-    <div className="ranking-explorer" onFocus={hydrated ? demand : undefined} onPointerDown={hydrated ? demand : undefined}>
+    <div className="ranking-explorer" onFocus={hydrated ? touch : undefined} onPointerDown={hydrated ? touch : undefined}>
       <fieldset className="explorer-controls" hidden={!hydrated}>
         <legend className="visually-hidden">{labels.controls}</legend>
         <div className="explorer-field explorer-search">
@@ -228,9 +274,20 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
           <input
             id="explorer-query"
             type="search"
-            value={keys.query}
+            value={typed}
             aria-describedby="explorer-query-hint"
-            onChange={(e) => update({ query: e.target.value })}
+            onFocus={prepareSearch}
+            onChange={(e) => {
+              setTyped(e.target.value);
+              if (!composing.current) update({ query: e.target.value });
+            }}
+            onCompositionStart={() => {
+              composing.current = true;
+            }}
+            onCompositionEnd={(e) => {
+              composing.current = false;
+              update({ query: e.currentTarget.value });
+            }}
           />
           <span id="explorer-query-hint" className="explorer-hint">
             {labels.searchHint}
@@ -246,7 +303,6 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
                 const next = Number(e.target.value);
                 setYear(next);
                 setPage(1);
-                load(next);
               }}
             >
               {[...props.years].reverse().map((yy) => (
@@ -282,7 +338,7 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
       </p>
 
       <section className="table-scroll" tabIndex={0} aria-labelledby={captionId} ref={tableRef}>
-        <table className="data-table ranking-table" aria-busy={state?.status === 'loading' ? true : undefined}>
+        <table className="data-table ranking-table" aria-busy={busy ? true : undefined}>
           <caption id={captionId} className="visually-hidden">
             {fillTemplate(labels.caption, { year: y })}
           </caption>
@@ -343,17 +399,19 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
         </table>
       </section>
 
-      {hydrated && result && pages > 1 && (
+      {showPagination && (
         <nav className="pagination explorer-pagination" aria-label={labels.pagination}>
-          <p className="pagination-status">{fillTemplate(labels.pageStatus, { n: n(current), total: n(pages) })}</p>
+          <p className="pagination-status">
+            {pages !== null ? fillTemplate(labels.pageStatus, { n: n(page), total: n(pages) }) : fillTemplate(labels.page, { n: n(page) })}
+          </p>
           <ul>
             <li>
-              <button type="button" disabled={current <= 1} onClick={() => goTo(current - 1)}>
+              <button type="button" disabled={page <= 1} onClick={() => goTo(page - 1)}>
                 {labels.previous}
               </button>
             </li>
             <li>
-              <button type="button" disabled={current >= pages} onClick={() => goTo(current + 1)}>
+              <button type="button" disabled={!hasNext} onClick={() => goTo(page + 1)}>
                 {labels.next}
               </button>
             </li>

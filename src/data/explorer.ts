@@ -1,0 +1,48 @@
+/**
+ * The ranking explorer's data files, made at build time from the data module's rows with
+ * src/lib/explorer-files.ts: each year's list cut into pieces, and its name index. The
+ * endpoints under src/pages/rankings-data/ and src/pages/search/ read them here.
+ */
+import { prepareRankingPieces, type RankingPieces, type RankingTables } from '../components/islands/ranking-data.ts';
+import { TAGS } from '../lib/dataset.ts';
+import { buildSearchIndex, searchFileNames, type SearchIndex } from '../lib/search-index.ts';
+import { model, parks, rowsForYear, years } from './portal.ts';
+
+/** Every park and stage, so indices mean the same in every year. */
+const tables: RankingTables = { parks: parks.map((p) => p.code), stages: model.stages.map((s) => s.id), tagNames: [...TAGS] };
+
+const piecesByYear = new Map<number, RankingPieces>();
+/** A year's list in pieces (cheap: the rows plus one ordinal per row). */
+export function rankingPieces(year: number): RankingPieces {
+  let pieces = piecesByYear.get(year);
+  if (!pieces) {
+    pieces = prepareRankingPieces(year, rowsForYear(year), tables);
+    piecesByYear.set(year, pieces);
+  }
+  return pieces;
+}
+
+let lastIndex: { year: number; index: SearchIndex } | null = null;
+/**
+ * A year's name index. Only the last year asked for is kept: the search endpoint lists a
+ * year's files together, so Astro writes them one year after another.
+ */
+export function searchIndex(year: number): SearchIndex {
+  if (lastIndex?.year !== year) lastIndex = { year, index: buildSearchIndex(year, rowsForYear(year)) };
+  return lastIndex.index;
+}
+
+/** The files of every year's index, year after year: [year, name without .json]. */
+export function searchFiles(): [number, string][] {
+  return years.flatMap((year) => searchFileNames(rowsForYear(year).length).map((name): [number, string] => [year, name]));
+}
+
+/** Every year's chunk numbers: [year, n]. */
+export function rankingChunks(): [number, number][] {
+  return years.flatMap((year) => Array.from({ length: rankingPieces(year).meta.chunks }, (_, n): [number, number] => [year, n]));
+}
+
+/** A JSON response for an endpoint. */
+export function jsonResponse(data: unknown): Response {
+  return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+}

@@ -1,0 +1,17 @@
+/**
+ * /search/{year}/meta.json, /search/{year}/{n}.json (shards) and /search/{year}/id-{k}.json
+ * (id blocks): a year's static name index (src/components/islands/name-search.ts). One route
+ * for all three so a year's files are written together and its index is built once.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { jsonResponse, searchFiles, searchIndex } from '../../../data/explorer.ts';
+
+export const getStaticPaths = (() => searchFiles().map(([year, file]) => ({ params: { year: String(year), file } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params }) => {
+  const index = searchIndex(Number(params['year']));
+  const file = params['file']!;
+  if (file === 'meta') return jsonResponse(index.meta);
+  if (file.startsWith('id-')) return jsonResponse(index.idBlock(Number(file.slice(3))));
+  return jsonResponse(index.shard(Number(file)));
+};
