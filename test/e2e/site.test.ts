@@ -199,7 +199,7 @@ describe('without JavaScript', () => {
   });
 });
 
-/** The explorer's data file as the island reads it (see src/components/islands/ranking-data.ts). */
+/** A year's whole list as the island's pieces hold it (see src/components/islands/ranking-data.ts). */
 interface RankingFile {
   year: number;
   parks: string[];
@@ -217,6 +217,22 @@ interface RankingFile {
   rank: number[];
 }
 
+/** Reads a year's list from its published pieces: the meta file's tables, then every chunk's columns in order. */
+function readYearList(dist: string, year: number): RankingFile & { chunks: number } {
+  const dir = join(dist, `rankings-data/${year}`);
+  const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as Pick<RankingFile, 'parks' | 'stages' | 'industries' | 'tagNames'> & { chunks: number };
+  const list: RankingFile & { chunks: number } = { year, parks: meta.parks, stages: meta.stages, industries: meta.industries, tagNames: meta.tagNames, chunks: meta.chunks, id: [], name: [], nameEn: [], park: [], stage: [], industry: [], tags: [], score: [], rank: [] };
+  const columns = ['id', 'name', 'nameEn', 'park', 'stage', 'industry', 'tags', 'score', 'rank'] as const;
+  for (let n = 0; n < meta.chunks; n++) {
+    const chunk = JSON.parse(readFileSync(join(dir, `${n}.json`), 'utf8')) as Record<(typeof columns)[number], unknown[]>;
+    for (const c of columns) (list[c] as unknown[]).push(...chunk[c]);
+  }
+  return list;
+}
+
+/** The island's data files: the pieces of a year's list and of its name index (src/lib/explorer-files.ts). */
+const PIECE = /\/(rankings-data\/\d{4}\/(meta|\d+|park\/[a-z0-9-]+)|search\/\d{4}\/(meta|\d+|id-\d+))\.json$/;
+
 interface IslandRow {
   id: string;
   name: string;
@@ -226,13 +242,13 @@ interface IslandRow {
 }
 
 describe('the ranking filter island on the rankings hub', () => {
-  let data: RankingFile;
+  let data: RankingFile & { chunks: number };
   let year: number;
   const normalise = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
   beforeAll(() => {
     year = builtYears(dist).at(-1)!;
-    data = JSON.parse(readFileSync(join(dist, `rankings-data/${year}.json`), 'utf8')) as RankingFile;
+    data = readYearList(dist, year);
   });
 
   /** Indices of the data's rows that match, in published order. */
@@ -288,7 +304,7 @@ describe('the ranking filter island on the rankings hub', () => {
         const zhQuery = [...data.name[zhFirm]!].slice(2, 6).join('');
         const jsonRequests: string[] = [];
         page.on('request', (r) => {
-          if (r.url().includes('/rankings-data/')) jsonRequests.push(r.url());
+          if (r.url().endsWith('.json')) jsonRequests.push(r.url());
         });
         await search.fill(zhQuery);
         const zhShown = await expectResult(`search "${zhQuery}"`, where((i) => normalise(`${data.name[i]}\n${data.nameEn[i]}\n${data.id[i]}`).includes(normalise(zhQuery))));
@@ -299,15 +315,15 @@ describe('the ranking filter island on the rankings hub', () => {
         await page.waitForLoadState('networkidle');
 
         // The benchmark team's number: what the first load of the island page transfers.
-        const firstLoad = loaded.filter((r) => r.type === 'script' || r.url.includes('/rankings-data/'));
+        const firstLoad = loaded.filter((r) => r.type === 'script' || PIECE.test(new URL(r.url).pathname));
         const js = firstLoad.filter((r) => r.type === 'script');
-        const json = firstLoad.filter((r) => r.url.includes('/rankings-data/'));
+        const json = firstLoad.filter((r) => PIECE.test(new URL(r.url).pathname));
         const sum = (list: { bytes: number }[]) => list.reduce((a, r) => a + r.bytes, 0);
         const gz = (list: { url: string }[]) => list.reduce((a, r) => a + gzipSync(readFileSync(join(dist, new URL(r.url).pathname))).length, 0);
         console.log(
           `[island ${language.prefix}/rankings/] first load: JS ${(sum(js) / 1024).toFixed(1)} KiB in ${js.length} files ` +
             `(${(gz(js) / 1024).toFixed(1)} KiB gzipped; ${scriptsBeforeInteraction.length} before interaction), ` +
-            `JSON ${(sum(json) / 1024).toFixed(1)} KiB (${(gz(json) / 1024).toFixed(1)} KiB gzipped) for ${data.id.length} enterprises; ` +
+            `JSON ${(sum(json) / 1024).toFixed(1)} KiB (${(gz(json) / 1024).toFixed(1)} KiB gzipped) in ${json.length} pieces for a search among ${data.id.length} enterprises; ` +
             `JS+JSON ${((sum(js) + sum(json)) / 1024).toFixed(1)} KiB`,
         );
 
@@ -405,6 +421,44 @@ describe('the ranking filter island on the rankings hub', () => {
     // no development checks). The marker is a string only React's development build contains.
     const development = filesWithExtension(dist, ['.js']).filter((f) => readFileSync(join(dist, f), 'utf8').includes('Download the React DevTools'));
     expect(development, 'JavaScript files with React development code').toEqual([]);
+  });
+
+  it('answers a Chinese partial name from index pieces and the chunks it needs, never the whole year', async () => {
+    const { context, problems, current } = await watchedContext(browser, server.origin);
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    try {
+      await visit(page, `${server.origin}/rankings/`, current);
+      const island = page.locator('astro-island', { has: page.locator('input[type="search"]') });
+      const search = island.getByLabel(t('zh', 'rankings.explorer.search'), { exact: true });
+      await expect.poll(() => search.isVisible(), { timeout: 15_000 }).toBe(true);
+      // Two characters from the middle of the name of a firm two thirds down the list, found
+      // by at most a page of firms (the index posts such a pair; a common one is read in full).
+      const partOf = (i: number) => [...data.name[i]!].slice(3, 5).join('');
+      const matches = (q: string) => data.name.filter((n) => n.includes(q)).length;
+      const firm = data.id.findIndex((_, i) => i >= Math.floor((data.id.length * 2) / 3) && matches(partOf(i)) <= 50);
+      expect(firm).toBeGreaterThan(0);
+      const query = partOf(firm);
+      requested.length = 0;
+      await search.fill(query);
+      const status = island.locator('[role="status"]');
+      await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe(t('zh', 'rankings.explorer.count', { n: matches(query).toLocaleString('en-US') }));
+      const link = island.locator(`tbody a[href$="/enterprise/${data.id[firm]}/"]`);
+      expect(await link.textContent()).toContain(query);
+      await page.waitForLoadState('networkidle');
+      const json = requested.filter((u) => new URL(u).pathname.endsWith('.json'));
+      expect(json.filter((u) => !PIECE.test(new URL(u).pathname))).toEqual([]);
+      expect(json.some((u) => u.includes(`/search/${year}/`))).toBe(true);
+      const chunks = json.filter((u) => /\/rankings-data\/\d{4}\/\d+\.json$/.test(u));
+      expect(chunks.length).toBeGreaterThan(0);
+      expect(chunks.length).toBeLessThanOrEqual(matches(query));
+      expect(chunks.length).toBeLessThan(data.chunks / 2);
+      for (const u of json) expect(new URL(u).origin).toBe(server.origin);
+    } finally {
+      await context.close();
+    }
+    expect(describeProblems(problems)).toBe('');
   });
 
   let zhIndustryCache: string[] | undefined;
