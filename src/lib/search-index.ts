@@ -19,8 +19,8 @@ import { normaliseSearch } from '../components/islands/ranking-data.ts';
 export const COMMON_SHARE = 0.01;
 /** Below this many rows no gram is common (small years post everything). */
 export const COMMON_MIN_ROWS = 1000;
-/** Rows per index shard: about 25 KB gzipped per shard on synthetic national data. */
-export const ROWS_PER_SHARD = 400;
+/** Rows per index shard: shards of about 10 KB gzipped on synthetic national data, so a query of a few grams costs a few tens of KB. */
+export const ROWS_PER_SHARD = 250;
 /** Ids per id block: about 25 KB gzipped. */
 export const ID_BLOCK_SIZE = 2048;
 
@@ -262,40 +262,60 @@ export function buildSearchIndex(year: number, rows: readonly SearchableRow[], o
 
   // Grams by shard, in code-unit order so the files are reproducible.
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const postedByShard: number[][] = Array.from({ length: shards }, () => []);
+  const postedByShard: PostedGram[][] = Array.from({ length: shards }, () => []);
   const commonByShard: string[][] = Array.from({ length: shards }, () => []);
   const common: string[] = [];
   for (let id = 0; id < g; id++) {
-    if (!isCommon(id)) postedByShard[gramShard(grams[id]!, shards)]!.push(id);
-    else if (id < extendedFrom) common.push(grams[id]!);
-    else commonByShard[gramShard(grams[id]!, shards)]!.push(grams[id]!);
+    const gram = grams[id]!;
+    if (!isCommon(id)) postedByShard[gramShard(gram, shards)]!.push({ gram, from: start[id]!, to: start[id + 1]! });
+    else if (id < extendedFrom) common.push(gram);
+    else commonByShard[gramShard(gram, shards)]!.push(gram);
   }
-  for (const list of postedByShard) list.sort((a, b) => byText(grams[a]!, grams[b]!));
+  for (const list of postedByShard) list.sort((a, b) => byText(a.gram, b.gram));
   for (const list of commonByShard) list.sort(byText);
   common.sort(byText);
 
   // Ids, normalised and sorted, cut into blocks.
-  const ids = rows.map((r, i) => ({ id: normaliseSearch(r.id), order: i })).sort((a, b) => byText(a.id, b.id) || a.order - b.order);
+  const order = rows.map((_, i) => i);
+  const idTexts = rows.map((r) => normaliseSearch(r.id));
+  order.sort((a, b) => byText(idTexts[a]!, idTexts[b]!) || a - b);
   const idBlocks: string[] = [];
-  for (let k = 0; k < ids.length; k += ID_BLOCK_SIZE) idBlocks.push(ids[k]!.id);
+  for (let k = 0; k < n; k += ID_BLOCK_SIZE) idBlocks.push(idTexts[order[k]!]!);
 
   const meta: SearchMeta = { v: SEARCH_INDEX_VERSION, year, rows: n, shards, common, idBlocks };
+  return indexFiles(meta, postedByShard, commonByShard, postings, order.map((i) => idTexts[i]!), Int32Array.from(order));
+}
+
+/** A posted gram and where its ordinals are in the postings array. */
+interface PostedGram {
+  gram: string;
+  from: number;
+  to: number;
+}
+
+/**
+ * The index's files, made on demand from what the build keeps. A function of its own so the
+ * files' closures hold only these, not the build's working arrays.
+ */
+function indexFiles(meta: SearchMeta, postedByShard: PostedGram[][], commonByShard: string[][], postings: Int32Array, ids: string[], orders: Int32Array): SearchIndex {
+  const { year, shards, idBlocks } = meta;
   return {
     meta,
     shard(s) {
       if (!(Number.isInteger(s) && s >= 0 && s < shards)) throw new Error(`search index: no shard ${s} in ${year}`);
       const out: Record<string, number[]> = {};
-      for (const id of postedByShard[s]!) {
+      for (const { gram, from, to } of postedByShard[s]!) {
         const deltas: number[] = [];
-        for (let k = start[id]!; k < start[id + 1]!; k++) deltas.push(k === start[id] ? postings[k]! : postings[k]! - postings[k - 1]!);
-        out[grams[id]!] = deltas;
+        for (let k = from; k < to; k++) deltas.push(k === from ? postings[k]! : postings[k]! - postings[k - 1]!);
+        out[gram] = deltas;
       }
       return { v: SEARCH_INDEX_VERSION, year, shard: s, grams: out, common: commonByShard[s]! };
     },
     idBlock(k) {
       if (!(Number.isInteger(k) && k >= 0 && k < idBlocks.length)) throw new Error(`search index: no id block ${k} in ${year}`);
-      const slice = ids.slice(k * ID_BLOCK_SIZE, (k + 1) * ID_BLOCK_SIZE);
-      return { v: SEARCH_INDEX_VERSION, year, block: k, id: slice.map((x) => x.id), order: slice.map((x) => x.order) };
+      const from = k * ID_BLOCK_SIZE;
+      const to = Math.min(ids.length, from + ID_BLOCK_SIZE);
+      return { v: SEARCH_INDEX_VERSION, year, block: k, id: ids.slice(from, to), order: Array.from(orders.subarray(from, to)) };
     },
   };
 }
