@@ -256,10 +256,10 @@ export async function runExplorer(pieces: YearPieces, req: ExplorerRequest, repo
   // every chunk is read.
   const lazy = order !== 'whole' && (candidates ? known !== null || chunks.length > EXACT_COUNT_CHUNKS : !filtered && query === '');
   const sequence = order === 'desc' ? [...chunks].reverse() : chunks;
-  // A lazy read fetches at once the chunks the page certainly needs (those of its first
-  // candidates, or enough rows from the end), then one at a time; other reads keep a few going.
-  let needed = PARALLEL_FETCHES;
-  if (lazy && candidates) {
+  // Fetch at once the chunks the page certainly needs (those of its first candidates, or
+  // enough rows from the end), then one at a time for a lazy read, a few at a time otherwise.
+  let needed = 0;
+  if (candidates) {
     const inOrder = [...candidates].sort((x, y) => (order === 'desc' ? y - x : x - y)).slice(0, req.to);
     needed = new Set(inOrder.map((o) => Math.floor(o / meta.chunkSize))).size;
   } else if (lazy) needed = meta.chunks - Math.floor(Math.max(0, meta.rows - req.to) / meta.chunkSize);
@@ -294,7 +294,7 @@ export async function runExplorer(pieces: YearPieces, req: ExplorerRequest, repo
       return true;
     },
     cancelled,
-    (i) => (lazy ? needed - i : PARALLEL_FETCHES),
+    (i) => Math.max(needed - i, lazy ? 1 : PARALLEL_FETCHES),
   );
   if (cancelled() || stopped) return;
   finish(order === 'asc' ? found : sort(found), { progress: progress(sequence.length) });
