@@ -39,8 +39,9 @@ export interface SearchMeta {
   /** A gram lives in shard gramShard(gram, shards). */
   shards: number;
   /**
-   * Grams held by so many rows that they are not posted (sorted). A query skips them when it
-   * has other grams; a query made only of them is answered by checking every row.
+   * Base grams and characters held by so many rows that they are not posted (sorted). A query
+   * skips them when it has other grams; a query made only of them is answered by checking
+   * every row. (Common extended grams are listed in their shards.)
    */
   common: string[];
   /** The first id (normalised) of each id block; block k holds the ids from idBlocks[k] up to idBlocks[k + 1]. */
@@ -160,7 +161,7 @@ const MAX_ID_BLOCKS = 2;
 export type Candidates =
   /**
    * Ascending ordinals: every match is among them. `exact` when they are all matches (the
-   * query is one posted gram, or an id prefix); otherwise their names are still to be checked.
+   * query is itself a posted gram, or an id prefix); otherwise their names are still to be checked.
    */
   | { kind: 'ordinals'; ordinals: number[]; exact: boolean }
   /** Every gram of the query is common: check every row. */
