@@ -127,7 +127,7 @@ export interface ExplorerRequest {
 /** What is known of the result so far. */
 export interface ExplorerResult {
   tables: RankingTablesOfYear;
-  /** Rows of the result in its order, starting at row `offset` (0 unless only one page was fetched). */
+  /** Rows of the result in its order, starting at row `offset` (0 unless only one page was fetched); a copy, never changed later. */
   rows: readonly ExplorerRow[];
   offset: number;
   /** The number of rows in the result, when known. */
@@ -274,22 +274,23 @@ export async function runExplorer(pieces: YearPieces, req: ExplorerRequest, repo
     sequence,
     (n) => pieces.chunk(n),
     (i, rows) => {
+      // Whether the page was there before this chunk (in rank order `prefix` is `found` itself).
+      const filled = prefix.length >= req.to;
       for (const r of matching(rows)) found.push(r);
       if (rows.length > 0) lowestFirstRank = Math.min(lowestFirstRank, rows[0]!.rank);
       const last = i === sequence.length - 1;
-      const filled = prefix.length >= req.to;
       if (order === 'asc') prefix = found;
       else if (order === 'desc' && !filled) prefix = sort(found.filter((r) => r.rank > lowestFirstRank));
       if (last) return true;
       if (lazy && prefix.length >= req.to) {
-        report({ ...base, tables: meta, rows: prefix, count: known, found: found.length, complete: false, done: true });
+        report({ ...base, tables: meta, rows: [...prefix], count: known, found: found.length, complete: false, done: true });
         stopped = true;
         return false;
       }
       const now = performance.now();
       if (now - lastReport >= REPORT_EVERY_MS || (!filled && prefix.length >= req.to)) {
         lastReport = now;
-        report({ ...base, tables: meta, rows: prefix, count: known, found: found.length, complete: false, done: false, progress: progress(i + 1) });
+        report({ ...base, tables: meta, rows: [...prefix], count: known, found: found.length, complete: false, done: false, progress: progress(i + 1) });
       }
       return true;
     },
