@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { gramShard } from '../../src/components/islands/name-search.ts';
 import { NO_FILTER_KEYS, normaliseSearch, sortRows, type FilterKeys, type RankableRow, type RankingTablesOfYear, type SortDirection, type SortKey } from '../../src/components/islands/ranking-data.ts';
-import { SMALL_YEAR_ROWS, YearPieces, covers, runExplorer, sortClass, type ExplorerResult } from '../../src/components/islands/ranking-source.ts';
+import { SMALL_YEAR_ROWS, YearPieces, covers, prefetchSearch, runExplorer, sortClass, type ExplorerResult } from '../../src/components/islands/ranking-source.ts';
 import { FIRMS, TABLES, URLS, YEAR, fixtureFiles, fixtureRows, urlOf } from './explorer-fixture.ts';
 
 const rows = fixtureRows();
@@ -140,6 +140,20 @@ describe('search through the index', () => {
     expect(covers(first.last, (next - 1) * PAGE, next * PAGE)).toBe(false);
     const second = await run({ keys: { query: '一二' }, page: next }, { pieces: first.pieces, requests: [] });
     expect(ordinals(second.last).slice((next - 1) * PAGE, next * PAGE)).toEqual(expected.slice((next - 1) * PAGE, next * PAGE));
+  });
+
+  it('requests a query’s first shards at once when the meta files are here, and the search reuses them', async () => {
+    const given = freshPieces();
+    await given.pieces.meta();
+    await given.pieces.searchMeta();
+    given.requests.length = 0;
+    prefetchSearch(given.pieces, '甲乙智能');
+    const early = [...given.requests];
+    expect(early.length).toBeGreaterThan(0);
+    expect(early.every((u) => /\/search\/\d+\/\d+\.json$/.test(u))).toBe(true);
+    const { last, requests } = await run({ keys: { query: '甲乙智能' } }, given);
+    expect(ordinals(last)).toEqual([5]);
+    expect(requests.filter((u) => early.includes(u))).toEqual([]);
   });
 
   it('searches a small year by checking its rows, without the index', async () => {

@@ -27,7 +27,7 @@ import {
   type SortDirection,
   type SortKey,
 } from './ranking-data.ts';
-import { SMALL_YEAR_ROWS, YearPieces, covers, runExplorer, type ExplorerResult, type PieceUrls } from './ranking-source.ts';
+import { SMALL_YEAR_ROWS, YearPieces, covers, prefetchSearch, runExplorer, type ExplorerResult, type PieceUrls } from './ranking-source.ts';
 
 /** Visible strings, from the dictionaries; `{n}`, `{total}`, `{year}`, `{loaded}` are filled in here. */
 export interface ExplorerLabels {
@@ -212,14 +212,55 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
   const shownRef = useRef<ExplorerRow[]>(initialRows);
   const ready = current !== null && covers(current, from, to);
   if (!touched) shownRef.current = initialRows;
-  else if (ready) shownRef.current = current.rows.slice(from - current.offset, to - current.offset);
+  else if (ready) {
+    const rows = current.rows.slice(from - current.offset, to - current.offset);
+    // Keep the same list while the same rows are shown (progress reports re-render the status only).
+    if (rows.length !== shownRef.current.length || rows.some((r, i) => r !== shownRef.current[i])) shownRef.current = rows;
+  }
   const shown = shownRef.current;
   const busy = touched && !ready && !failed && !current?.tooShort;
   const tables: RankingTablesOfYear = current?.tables ?? props.initial;
 
+  // The table's rows, made again only when the rows on screen change (not while busy or on status updates).
+  const body = useMemo(
+    () =>
+      shown.map((r) => {
+        const change = describeChange(r.rankChange, r.scoreChange, labels.changes);
+        return (
+          <tr key={r.id}>
+            <td className="num">{formatFixed(r.rank, 0)}</td>
+            <th scope="row">
+              <a href={fillTemplate(props.profileUrl, { id: r.id })}>{nameOf(r)}</a>
+              {lang === 'en' && r.nameEn && (
+                <>
+                  {' '}
+                  <span className="alt-name" lang="zh-CN">
+                    {r.name}
+                  </span>
+                </>
+              )}
+            </th>
+            <td>{parkLabel.get(tables.parks[r.park] ?? '') ?? tables.parks[r.park]}</td>
+            <td>{stageLabel.get(tables.stages[r.stage] ?? '') ?? tables.stages[r.stage]}</td>
+            <td className="num">{formatFixed(r.score, 2)}</td>
+            <td className={`num change change-${change.direction}`}>
+              <span aria-hidden="true">{change.text}</span>
+              <span className="visually-hidden">{change.label}</span>
+            </td>
+          </tr>
+        );
+      }),
+    [shown, tables, lang, nameOf, parkLabel, stageLabel, labels.changes, props.profileUrl],
+  );
+
   const update = (next: Partial<FilterKeys>) => {
     setKeys((k) => ({ ...k, ...next }));
     setPage(1);
+  };
+  /** A new query: its first index pieces are requested before the page re-renders. */
+  const search = (query: string) => {
+    prefetchSearch(piecesOf(year), query);
+    update({ query });
   };
   const chooseSort = (key: SortKey) => {
     setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: defaultDirection(key) }));
@@ -279,14 +320,14 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
             onFocus={prepareSearch}
             onChange={(e) => {
               setTyped(e.target.value);
-              if (!composing.current) update({ query: e.target.value });
+              if (!composing.current) search(e.target.value);
             }}
             onCompositionStart={() => {
               composing.current = true;
             }}
             onCompositionEnd={(e) => {
               composing.current = false;
-              update({ query: e.currentTarget.value });
+              search(e.currentTarget.value);
             }}
           />
           <span id="explorer-query-hint" className="explorer-hint">
@@ -369,32 +410,7 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
             </tr>
           </thead>
           <tbody>
-            {shown.map((r) => {
-              const change = describeChange(r.rankChange, r.scoreChange, labels.changes);
-              return (
-                <tr key={r.id}>
-                  <td className="num">{n(r.rank)}</td>
-                  <th scope="row">
-                    <a href={fillTemplate(props.profileUrl, { id: r.id })}>{nameOf(r)}</a>
-                    {lang === 'en' && r.nameEn && (
-                      <>
-                        {' '}
-                        <span className="alt-name" lang="zh-CN">
-                          {r.name}
-                        </span>
-                      </>
-                    )}
-                  </th>
-                  <td>{parkLabel.get(tables.parks[r.park] ?? '') ?? tables.parks[r.park]}</td>
-                  <td>{stageLabel.get(tables.stages[r.stage] ?? '') ?? tables.stages[r.stage]}</td>
-                  <td className="num">{formatFixed(r.score, 2)}</td>
-                  <td className={`num change change-${change.direction}`}>
-                    <span aria-hidden="true">{change.text}</span>
-                    <span className="visually-hidden">{change.label}</span>
-                  </td>
-                </tr>
-              );
-            })}
+            {body}
           </tbody>
         </table>
       </section>

@@ -202,15 +202,8 @@ export function idBlocksFor(prefix: string, firsts: readonly string[]): number[]
   return blocks;
 }
 
-/**
- * The candidates for a query (any text; it is normalised here), from the fewest pieces: for
- * an id query (isIdQuery) the id blocks it falls in, whose ids are checked here; otherwise
- * the shards of its grams, common ones skipped while others remain. An empty query gives no
- * candidates (the caller shows every row).
- */
-export async function findCandidates(query: string, meta: SearchMeta, pieces: SearchPieces): Promise<Candidates> {
-  const q = normaliseSearch(query);
-  if (q === '') return { kind: 'ordinals', ordinals: [], exact: true };
+/** How a normalised query is looked up: its grams by round, and what else decides the answer. */
+function planQuery(q: string, meta: SearchMeta) {
   const common = new Set(meta.common);
   /** Grams the meta file says are posted or may be: rare base grams and extended grams next to a common one. */
   const first: string[] = [];
@@ -226,6 +219,37 @@ export async function findCandidates(query: string, meta: SearchMeta, pieces: Se
     }
     if (kind === BASE_GRAM) baseGrams++;
   });
+  return { first: chooseGrams(first), second, unigrams, baseGrams, common };
+}
+
+/**
+ * Starts fetching the pieces a query will look up first (its first round of shards, or its
+ * id blocks), so they are on their way before the page has even re-rendered.
+ */
+export function prefetchCandidates(query: string, meta: SearchMeta, pieces: SearchPieces): void {
+  const q = normaliseSearch(query);
+  if (q === '') return;
+  const quiet = (p: Promise<unknown>) => void p.catch(() => {});
+  if (isIdQuery(q)) {
+    const blocks = idBlocksFor(q, meta.idBlocks);
+    if (blocks.length <= MAX_ID_BLOCKS) for (const k of blocks) quiet(pieces.idBlock(k));
+    return;
+  }
+  const { first, unigrams, common } = planQuery(q, meta);
+  const single = unigrams.length === 1 && !common.has(unigrams[0]!) ? unigrams : [];
+  for (const g of first.length > 0 ? first : single) quiet(pieces.shard(gramShard(g, meta.shards)));
+}
+
+/**
+ * The candidates for a query (any text; it is normalised here), from the fewest pieces: for
+ * an id query (isIdQuery) the id blocks it falls in, whose ids are checked here; otherwise
+ * the shards of its grams, common ones skipped while others remain. An empty query gives no
+ * candidates (the caller shows every row).
+ */
+export async function findCandidates(query: string, meta: SearchMeta, pieces: SearchPieces): Promise<Candidates> {
+  const q = normaliseSearch(query);
+  if (q === '') return { kind: 'ordinals', ordinals: [], exact: true };
+  const { first, second, unigrams, baseGrams, common } = planQuery(q, meta);
 
   /** A posted gram that is the whole query has exactly the matching rows. */
   let exact = false;
@@ -249,7 +273,7 @@ export async function findCandidates(query: string, meta: SearchMeta, pieces: Se
     let ordinals: number[] | null = null;
     let tooCommon = new Set<string>();
     if (first.length > 0) {
-      const found = await lookUp(chooseGrams(first));
+      const found = await lookUp(first);
       tooCommon = found.tooCommon;
       if (found.lists.length > 0) ordinals = intersectSorted(found.lists);
     }

@@ -33,7 +33,7 @@ import {
   type SortDirection,
   type SortKey,
 } from './ranking-data.ts';
-import { findCandidates, type IdBlock, type SearchMeta, type SearchShard } from './name-search.ts';
+import { findCandidates, prefetchCandidates, type IdBlock, type SearchMeta, type SearchShard } from './name-search.ts';
 
 /** URL templates of a year's pieces, base path included: {year}, {n} (chunk, shard, id block) and {code} (park). */
 export interface PieceUrls {
@@ -74,6 +74,8 @@ export class YearPieces {
   private readonly urls: PieceUrls;
   private readonly fetchJson: FetchJson;
   private readonly cache = new Map<string, Promise<unknown>>();
+  /** Pieces already fetched and read, by URL, for callers that must not wait a turn. */
+  private readonly ready = new Map<string, unknown>();
 
   constructor(year: number, urls: PieceUrls, fetchJson: FetchJson, seed: Seed | null = null) {
     this.year = year;
@@ -87,10 +89,19 @@ export class YearPieces {
     let p = this.cache.get(url) as Promise<T> | undefined;
     if (!p) {
       p = this.fetchJson(url).then(decode);
-      p.catch(() => this.cache.delete(url));
+      p.then(
+        (value) => this.ready.set(url, value),
+        () => this.cache.delete(url),
+      );
       this.cache.set(url, p);
     }
     return p;
+  }
+
+  /** The year's two meta files when both are already here. */
+  metaFilesNow(): { meta: RankingMeta; search: SearchMeta | undefined } | undefined {
+    const meta = this.ready.get(fillTemplate(this.urls.meta, { year: String(this.year) })) as RankingMeta | undefined;
+    return meta && { meta, search: this.ready.get(fillTemplate(this.urls.searchMeta, { year: String(this.year) })) as SearchMeta | undefined };
   }
 
   meta(): Promise<RankingMeta> {
@@ -111,6 +122,22 @@ export class YearPieces {
   idBlock(k: number): Promise<IdBlock> {
     return this.get(this.urls.idBlock, { n: String(k) }, (j) => j as IdBlock);
   }
+}
+
+/**
+ * Starts fetching the index pieces a search will need first, ahead of the request that runs
+ * it: at once when the meta files are here (before the page re-renders), else after them.
+ */
+export function prefetchSearch(pieces: YearPieces, query: string): void {
+  const now = pieces.metaFilesNow();
+  if (now && now.meta.rows <= SMALL_YEAR_ROWS) return;
+  if (now?.search) return prefetchCandidates(query, now.search, pieces);
+  pieces
+    .meta()
+    .then(async (meta) => {
+      if (meta.rows > SMALL_YEAR_ROWS) prefetchCandidates(query, await pieces.searchMeta(), pieces);
+    })
+    .catch(() => {});
 }
 
 /** What the explorer asks for. */
