@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { loadSiteConfig } from '../src/lib/site-config.ts';
 import { incrementalTable, measureIncremental, type IncrementalResult } from './bench-incremental.ts';
+import { measureSearch, type SearchMeasurement } from './bench-search.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NODE = process.execPath;
@@ -300,6 +301,7 @@ interface SizeResult {
     jsProfile: { raw: number; gzip: number; files: number };
     jsRanking: { raw: number; gzip: number; files: number };
     search: { file: string; raw: number; gzip: number }[];
+    searchTimes: SearchMeasurement;
   };
 }
 
@@ -354,6 +356,7 @@ async function runSize(firms: number): Promise<SizeResult> {
     jsProfile: pageJavaScript(dist, basePath, `enterprise/${profile}/index.html`),
     jsRanking: pageJavaScript(dist, basePath, 'rankings/index.html'),
     search: searchFiles(dist),
+    searchTimes: await measureSearch(dist, basePath),
   };
   if (!args.keep) rmSync(dist, { recursive: true, force: true });
   return result;
@@ -418,17 +421,22 @@ function report(results: SizeResult[]): string {
       `Gzip: node:zlib at its default level (6)${sampled ? `; for sites of more than ${n0(GZIP_SAMPLE)} pages, the median is over an even sample of them, plus the largest page` : ''}. ` +
         'JavaScript: script elements, island component and renderer modules, module preloads, and what those import statically; modules loaded only on demand are not counted.',
     );
-    lines.push('', '### Search', '');
-    lines.push('| firms | files a reader downloads to search | one year (latest, raw / gzip) | all years (raw / gzip) | sharded name index |');
-    lines.push('|---:|---|---:|---:|---|');
+    lines.push('', '### Search and the ranking explorer', '');
+    lines.push(
+      'The explorer\'s data is static JSON in pieces: per year a meta file, chunks of the list in rank order and one file per park (`rankings-data/`), and the name index in shards (`search/`). ' +
+        `Timed in headless Chromium with the CPU slowed ${results.find((r) => r.build)?.build?.searchTimes.cpuThrottling ?? 4}× (scripts/bench-search.ts), from the input event to the first page of results on screen; a fresh page per query.`,
+      '',
+    );
+    lines.push('| firms | data files (all years) | total (raw / gzip) | largest file (gzip) | hub first load (gzip, HTML + JS + CSS + data) | search box focus fetches | query | results in | fetched until results (gzip) |');
+    lines.push('|---:|---:|---:|---:|---:|---:|---|---:|---:|');
     for (const r of built) {
-      const files = r.build!.search;
-      const data = files.filter((f) => f.file.startsWith('rankings-data/'));
-      const latest = data[data.length - 1];
-      const index = files.filter((f) => !f.file.startsWith('rankings-data/'));
-      lines.push(
-        `| ${n0(r.firms)} | ${data.length ? `\`rankings-data/{year}.json\` (${data.length} years)` : 'none found'} | ${latest ? `${size(latest.raw)} / ${size(latest.gzip)}` : '–'} | ${size(data.reduce((s, f) => s + f.raw, 0))} / ${size(data.reduce((s, f) => s + f.gzip, 0))} | ${index.length ? `${index.length} files, ${size(index.reduce((s, f) => s + f.raw, 0))}` : 'none'} |`,
-      );
+      const { search: files, searchTimes: m } = r.build!;
+      const largest = files.reduce((a, f) => Math.max(a, f.gzip), 0);
+      const head = `| ${n0(r.firms)} | ${n0(files.length)} | ${size(files.reduce((t, f) => t + f.raw, 0))} / ${size(files.reduce((t, f) => t + f.gzip, 0))} | ${kb(largest)} KB | ${kb(m.firstLoad.total.gzip)} KB | ${m.onFocus.files} files, ${kb(m.onFocus.gzip)} KB |`;
+      m.queries.forEach((q, i) => {
+        const lead = i === 0 ? head : '| | | | | | |';
+        lines.push(`${lead} ${q.kind} "${q.query}" | ${q.msToResults} ms | ${q.toResults.files} files, ${kb(q.toResults.gzip)} KB |`);
+      });
     }
   }
   const skipped = results.filter((r) => !r.build).map((r) => n0(r.firms));
