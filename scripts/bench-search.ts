@@ -1,4 +1,4 @@
-// node scripts/bench-search.ts --dist <dir> [--base /path/]: how fast the rankings hub's name
+// node scripts/bench-search.ts --dist <dir> [--base /path/] [--repeat 3] [--json]: how fast the rankings hub's name
 // search answers on a phone-class CPU. Serves a built site, opens /rankings/ in headless
 // Chromium with the CPU slowed 4× (CDP Emulation.setCPUThrottlingRate), and for a few queries
 // taken from the site's own data (two Chinese characters, four Chinese characters, part of an
@@ -28,10 +28,12 @@ export interface Bytes {
 export interface QueryMeasurement {
   kind: string;
   query: string;
-  /** From the input event to the first page of results (or the "nothing matches" status) on screen. */
+  /** From the input event to the first page of results (or the "nothing matches" status) on screen: the median of the runs. */
   msToResults: number;
-  /** From the input event to the final status (exact or "at least" count) with no fetch under way. */
+  /** From the input event to the final status (exact or "at least" count) with no fetch under way: the median of the runs. */
   msToComplete: number;
+  /** msToResults of every run, in order. */
+  runs: number[];
   /** The status text at the end. */
   status: string;
   /** Data fetched after typing, until results were shown and until complete. */
@@ -189,8 +191,13 @@ async function timeQuery(page: Page, settled: (quiet?: number) => Promise<void>,
   });
 }
 
-/** Measures the hub's first load and a few name searches on a built site hosted under `basePath`. */
-export async function measureSearch(dist: string, basePath: string): Promise<SearchMeasurement> {
+/**
+ * Measures the hub's first load and a few name searches on a built site hosted under
+ * `basePath`, each query `repeat` times on a fresh page (timings are medians: a shared
+ * machine makes single runs noisy).
+ */
+export async function measureSearch(dist: string, basePath: string, options: { repeat?: number } = {}): Promise<SearchMeasurement> {
+  const repeat = Math.max(1, options.repeat ?? 3);
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
   const queries = chooseQueries(dist);
   const server = await serveDir(dist, base);
@@ -210,23 +217,31 @@ export async function measureSearch(dist: string, basePath: string): Promise<Sea
     await first.page.context().close();
 
     const results: QueryMeasurement[] = [];
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
     for (const { kind, query, firstId } of queries) {
-      // A fresh page per query: nothing in memory but what focusing the search box fetches.
-      const { page, settled } = await openHub(browser, server);
-      await page.locator('#explorer-query').focus();
-      await settled();
-      const t = await timeQuery(page, settled, query, firstId);
-      await page.context().close();
-      const fetched = t.resources.filter((r) => r.end >= 0 && DATA_FILE.test(r.path));
+      const runs: { shown: number; complete: number; status: string; fetched: { path: string; end: number }[] }[] = [];
+      for (let r = 0; r < repeat; r++) {
+        // A fresh page per run: nothing in memory but what focusing the search box fetches.
+        const { page, settled } = await openHub(browser, server);
+        await page.locator('#explorer-query').focus();
+        await settled();
+        const t = await timeQuery(page, settled, query, firstId);
+        await page.context().close();
+        const fetched = t.resources.filter((x) => x.end >= 0 && DATA_FILE.test(x.path));
+        runs.push({ shown: t.shownAt, complete: Math.max(t.doneAt, ...fetched.map((x) => x.end)), status: t.status, fetched });
+      }
+      const last = runs[runs.length - 1]!;
+      const shownAt = runs.map((x) => x.shown);
       results.push({
         kind,
         query,
-        msToResults: Math.round(t.shownAt),
-        msToComplete: Math.round(Math.max(t.doneAt, ...fetched.map((r) => r.end))),
-        status: t.status,
-        toResults: bytesOf(dist, base, fetched.filter((r) => r.end <= t.shownAt).map((r) => r.path)),
-        toComplete: bytesOf(dist, base, fetched.map((r) => r.path)),
-        fetched: fetched.map((r) => r.path.slice(base.length - 1)),
+        msToResults: Math.round(median(shownAt)),
+        msToComplete: Math.round(median(runs.map((x) => x.complete))),
+        runs: shownAt.map(Math.round),
+        status: last.status,
+        toResults: bytesOf(dist, base, last.fetched.filter((x) => x.end <= last.shown).map((x) => x.path)),
+        toComplete: bytesOf(dist, base, last.fetched.map((x) => x.path)),
+        fetched: last.fetched.map((x) => x.path.slice(base.length - 1)),
       });
     }
     return { cpuThrottling: CPU_THROTTLING, firstLoad: { html, js, css, data, total: sum(html, js, css, data) }, onFocus, queries: results };
@@ -243,16 +258,18 @@ export function describeSearch(m: SearchMeasurement): string {
   return [
     `Rankings hub, first load: ${kb(f.total)} (HTML ${kb(f.html)}; JS ${kb(f.js)}; CSS ${kb(f.css)}; data ${kb(f.data)})`,
     `Focusing the search box fetches ${kb(m.onFocus)}`,
-    `Name search with the CPU slowed ${m.cpuThrottling}×:`,
+    `Name search with the CPU slowed ${m.cpuThrottling}× (median of runs on fresh pages):`,
     ...m.queries.map(
       (q) =>
-        `  ${q.kind} "${q.query}": results in ${q.msToResults} ms (${kb(q.toResults)}), final status in ${q.msToComplete} ms (${kb(q.toComplete)}): ${q.status}`,
+        `  ${q.kind} "${q.query}": results in ${q.msToResults} ms (runs: ${q.runs.join(', ')} ms; ${kb(q.toResults)}), final status in ${q.msToComplete} ms (${kb(q.toComplete)}): ${q.status}`,
     ),
   ].join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, base: { type: 'string', default: '/' }, json: { type: 'boolean', default: false } } });
-  const m = await measureSearch(values.dist, values.base);
+  const { values } = parseArgs({
+    options: { dist: { type: 'string', default: 'dist' }, base: { type: 'string', default: '/' }, repeat: { type: 'string', default: '3' }, json: { type: 'boolean', default: false } },
+  });
+  const m = await measureSearch(values.dist, values.base, { repeat: Number(values.repeat) });
   console.log(values.json ? JSON.stringify(m, null, 2) : describeSearch(m));
 }
