@@ -157,6 +157,11 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
   const nameOf = useCallback((r: ExplorerRow) => (lang === 'en' && r.nameEn ? r.nameEn : r.name), [lang]);
   const parkLabel = useMemo(() => new Map(props.parkOptions), [props.parkOptions]);
   const stageLabel = useMemo(() => new Map(props.stageOptions), [props.stageOptions]);
+  // Made when a sort first needs it: building a collator is slow on a phone.
+  const collator = useMemo(() => {
+    let made: Intl.Collator | null = null;
+    return () => (made ??= new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en', { numeric: true }));
+  }, [lang]);
 
   // Each year's pieces, fetched once and kept; the initial year knows its first page already.
   const piecesByYear = useRef(new Map<number, YearPieces>());
@@ -186,8 +191,7 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
     const token = ++run.current;
     const live = () => token === run.current;
     setFailed(false);
-    const collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en', { numeric: true });
-    const sortContext = (tables: RankingTablesOfYear) => ({ nameOf, collator, parkLabels: tables.parks.map((code) => parkLabel.get(code) ?? code) });
+    const sortContext = (tables: RankingTablesOfYear) => ({ nameOf, collator: collator(), parkLabels: tables.parks.map((code) => parkLabel.get(code) ?? code) });
     runExplorer(piecesOf(year), { keys, sort, from, to, sortContext }, (result) => live() && setAnswer({ request, result }), () => !live())
       .catch(() => live() && setFailed(true));
     // `current` itself is not a dependency: a report that does not cover the page yet must not start another run.
