@@ -179,7 +179,10 @@ export function measureIncremental(data: string, work: string, chosenPark?: stri
   return { park, baselineSeconds, scenarios };
 }
 
-const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(a && a < b / 1000 ? 3 : 1)} %`;
+const pct = (a: number, b: number) => {
+  const p = (100 * a) / Math.max(1, b);
+  return a > 0 && p < 0.001 ? '< 0.001 %' : `${p.toFixed(a && a < b / 1000 ? 3 : 1)} %`;
+};
 
 export function incrementalTable(r: IncrementalResult): string {
   const lines = [
