@@ -243,10 +243,10 @@ function pageJavaScript(dist: string, basePath: string, page: string): { raw: nu
   return { raw, gzip, files: seen.size };
 }
 
-/** Files a reader downloads to search the whole list: the ranking island's per-year data, and any search index. */
+/** The ranking explorer's static data: the year lists in pieces (rankings-data/) and the sharded name index (search/). */
 function searchFiles(dist: string): { file: string; raw: number; gzip: number }[] {
   const found: string[] = [];
-  for (const name of ['rankings-data', 'search', 'search-index', 'pagefind']) {
+  for (const name of ['rankings-data', 'search']) {
     const dir = join(dist, name);
     if (existsSync(dir)) found.push(...listFiles(dir).map((f) => f.path));
   }
