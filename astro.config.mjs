@@ -22,4 +22,6 @@ export default defineConfig({
   scopedStyleStrategy: 'class',
   integrations: [react()],
   devToolbar: { enabled: false },
+  // scripts/build.ts gives each of several side-by-side build processes its own caches.
+  ...(process.env.PORTAL_CACHE_DIR ? { cacheDir: process.env.PORTAL_CACHE_DIR, vite: { cacheDir: `${process.env.PORTAL_CACHE_DIR}/vite` } } : {}),
 });

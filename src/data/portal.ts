@@ -14,6 +14,7 @@ import type { ShowcaseEntry } from '../lib/showcase.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import { LANGS, type Lang } from '../i18n/index.ts';
 import { routes } from './routes.ts';
+import { buildsSharedPages, ownsProfile } from './shard.ts';
 
 export type { Achievement, Park, Model, PublishedRow as EnterpriseYear, PublishedCohort as Cohort, ShowcaseEntry, FileDigest };
 
@@ -49,14 +50,31 @@ export function parkByCode(code: string): Park {
 }
 
 const rowsCache = new Map<number, PublishedRow[]>();
-/** All enterprise rows of a year in published order (rank, then id). */
-export function rowsForYear(year: number): PublishedRow[] {
-  let rows = rowsCache.get(year);
-  if (!rows) {
-    rows = readJson<PublishedRow[]>(OUTPUT_FILES.rowsForYear(year));
-    rowsCache.set(year, rows);
-  }
+const sizesCache = new Map<number, { national: number; parks: Map<string, number> }>();
+function loadYear(year: number): PublishedRow[] {
+  let rows = readJson<PublishedRow[]>(OUTPUT_FILES.rowsForYear(year));
+  const parkSizes = new Map<string, number>();
+  for (const r of rows) parkSizes.set(r.park, (parkSizes.get(r.park) ?? 0) + 1);
+  sizesCache.set(year, { national: rows.length, parks: parkSizes });
+  // A process that builds only profiles keeps only its own enterprises' rows (shard.ts).
+  if (!buildsSharedPages) rows = rows.filter((r) => ownsProfile(r.id));
+  rowsCache.set(year, rows);
   return rows;
+}
+
+/**
+ * All enterprise rows of a year in published order (rank, then id). In a process that builds
+ * only profiles (shard.ts), only the rows of the enterprises it profiles: such a process builds
+ * no list pages, and yearSizes() keeps the full counts.
+ */
+export function rowsForYear(year: number): PublishedRow[] {
+  return rowsCache.get(year) ?? loadYear(year);
+}
+
+/** How many enterprises a year has, nationally and per park (in every process, all of them). */
+function yearSizes(year: number): { national: number; parks: Map<string, number> } {
+  if (!sizesCache.has(year)) loadYear(year);
+  return sizesCache.get(year)!;
 }
 
 let historyIndex: Map<string, PublishedRow[]> | null = null;
@@ -201,10 +219,15 @@ export function parkStats(year: number, code: string) {
   };
 }
 
-/** The static paths of every language for a page: `[...lang]` is undefined for zh, "en" for English. */
+/**
+ * The static paths of every language for a page: `[...lang]` is undefined for zh, "en" for
+ * English. None in a process that builds only profiles (shard.ts), unless `profiles` is set.
+ */
 export function langPaths<P extends Record<string, string | undefined>, T extends Record<string, unknown>>(
   make: () => { params: P; props: T }[],
+  profiles = false,
 ): { params: P & { lang: string | undefined }; props: T & { lang: Lang } }[] {
+  if (!profiles && !buildsSharedPages) return [];
   const base = make();
   return LANGS.flatMap((lang) =>
     base.map(({ params, props }) => ({
@@ -261,18 +284,12 @@ export function cohortFor(year: number, stage: string): PublishedCohort | undefi
   return cohortIndex.get(`${year}|${stage}`);
 }
 
-const parkSizeCache = new Map<number, Map<string, number>>();
 /** How many enterprises a year's ranking has: nationally, in a park, and in a stage. */
 export function rankingSizes(year: number, park: string, stage: string): { national: number; park: number; stage: number } {
-  let parkSizes = parkSizeCache.get(year);
-  if (!parkSizes) {
-    parkSizes = new Map();
-    for (const r of rowsForYear(year)) parkSizes.set(r.park, (parkSizes.get(r.park) ?? 0) + 1);
-    parkSizeCache.set(year, parkSizes);
-  }
+  const sizes = yearSizes(year);
   return {
-    national: rowsForYear(year).length,
-    park: parkSizes.get(park) ?? 0,
+    national: sizes.national,
+    park: sizes.parks.get(park) ?? 0,
     stage: cohortFor(year, stage)?.size ?? 0,
   };
 }

@@ -96,16 +96,21 @@ describe('reproducible builds', () => {
   beforeAll(async () => {
     // Same input files in two different folders, built into two different places; the second
     // build runs in another time zone with the clock set to 2099, so neither paths nor the wall
-    // clock may leak into the output.
+    // clock may leak into the output. The first is split over three Astro processes (as large
+    // sites are), the second is one: how the pages were shared out must not show either.
     const dirA = copyFixture();
     const dirB = copyFixture();
     for (const d of [dirA, dirB]) addShowcaseEntry(d);
     a = newTarget();
     b = newTarget();
-    await buildSiteOrThrow(dirA, a);
+    const split = await buildSite(dirA, a, { env: { PORTAL_BUILD_PROCESSES: '3' } });
+    if (split.status !== 0) throw new Error(`first build failed:\n${split.stdout}\n${split.stderr}`);
+    expect(split.stdout).toContain('Pages built by 3 Astro processes side by side');
     const clock2099 = `const Real = Date; const T = Real.UTC(2099, 5, 15, 12, 0, 0);
 globalThis.Date = class extends Real { constructor(...a) { if (a.length === 0) super(T); else super(...a); } static now() { return T; } };`;
-    const r = await buildSite(dirB, b, { env: { TZ: 'Asia/Shanghai', LANG: 'zh_CN.UTF-8', NODE_OPTIONS: nodeOptionsWithHook(clock2099) } });
+    const r = await buildSite(dirB, b, {
+      env: { TZ: 'Asia/Shanghai', LANG: 'zh_CN.UTF-8', NODE_OPTIONS: nodeOptionsWithHook(clock2099), PORTAL_BUILD_PROCESSES: '1' },
+    });
     if (r.status !== 0) throw new Error(`second build failed:\n${r.stdout}\n${r.stderr}`);
   });
 

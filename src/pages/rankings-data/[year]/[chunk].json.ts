@@ -4,7 +4,9 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { jsonResponse, rankingChunks, rankingPieces } from '../../../data/explorer.ts';
+import { sharedPaths } from '../../../data/shard.ts';
 
-export const getStaticPaths = (() => rankingChunks().map(([year, n]) => ({ params: { year: String(year), chunk: String(n) } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  sharedPaths(() => rankingChunks().map(([year, n]) => ({ params: { year: String(year), chunk: String(n) } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => jsonResponse(rankingPieces(Number(params['year'])).chunk(Number(params['chunk'])));

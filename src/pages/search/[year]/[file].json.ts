@@ -5,8 +5,10 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { jsonResponse, searchFiles, searchIndex } from '../../../data/explorer.ts';
+import { sharedPaths } from '../../../data/shard.ts';
 
-export const getStaticPaths = (() => searchFiles().map(([year, file]) => ({ params: { year: String(year), file } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  sharedPaths(() => searchFiles().map(([year, file]) => ({ params: { year: String(year), file } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
   const index = searchIndex(Number(params['year']));

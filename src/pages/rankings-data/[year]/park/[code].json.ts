@@ -5,7 +5,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { parks, years } from '../../../../data/portal.ts';
 import { jsonResponse, rankingPieces } from '../../../../data/explorer.ts';
+import { sharedPaths } from '../../../../data/shard.ts';
 
-export const getStaticPaths = (() => years.flatMap((year) => parks.map((p) => ({ params: { year: String(year), code: p.code } })))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  sharedPaths(() => years.flatMap((year) => parks.map((p) => ({ params: { year: String(year), code: p.code } }))))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => jsonResponse(rankingPieces(Number(params['year'])).parkFile(params['code']!));
