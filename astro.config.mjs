@@ -23,6 +23,9 @@ export default defineConfig({
   scopedStyleStrategy: 'class',
   integrations: [react()],
   devToolbar: { enabled: false },
+  // PORTAL_INCREMENTAL=1 (scripts/build.ts): profiles whose data and code did not change since
+  // the last build of the same work folder are copied from its cache instead of rendered.
+  experimental: { incrementalBuild: process.env.PORTAL_INCREMENTAL === '1' },
   // scripts/build.ts gives each of several side-by-side build processes its own caches.
   ...(process.env.PORTAL_CACHE_DIR ? { cacheDir: process.env.PORTAL_CACHE_DIR, vite: { cacheDir: `${process.env.PORTAL_CACHE_DIR}/vite` } } : {}),
 });

@@ -2,10 +2,10 @@
 // The new site is assembled in .portal-build/ and swapped into dist/ only when complete, so a
 // failed or interrupted build leaves the previous dist/ exactly as it was.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { buildProcessDir } from '../src/lib/build-paths.ts';
 import { OUTPUT_FILES } from '../src/lib/output.ts';
 import { preparePortal } from '../src/lib/prepare.ts';
 import type { PublishedMeta } from '../src/lib/publish.ts';
@@ -80,7 +80,6 @@ const processes = Math.max(1, Math.floor(Number(process.env.PORTAL_BUILD_PROCESS
 // (measured at 520,000 firms: 11.5 s → 4.5 s of every 40 s spent collecting garbage).
 const heapMb = Number(process.env.PORTAL_HEAP_MB ?? Math.min(7168, Math.floor(((totalmem() / 2 ** 20) * 0.75) / processes)));
 const projectDir = process.cwd();
-const workKey = createHash('sha256').update(work).digest('hex').slice(0, 12);
 const astroBin = resolve('node_modules/astro/bin/astro.mjs');
 const outDirOf = (k: number) => (k === 0 ? newDist : resolve(work, `dist-${k}`));
 const pagesStarted = performance.now();
@@ -96,18 +95,18 @@ const results = await Promise.all(
       PORTAL_PUBLIC_DIR: resolve(work, 'public'),
       ASTRO_TELEMETRY_DISABLED: '1',
     };
-    if (processes > 1) {
-      env.PORTAL_SHARD = `${k}/${processes}`;
-      // Each process its own caches, so no two write the same file at once.
-      env.PORTAL_CACHE_DIR = resolve(work, `cache-${k}`);
-    }
+    if (processes > 1) env.PORTAL_SHARD = `${k}/${processes}`;
     const args = [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=64', astroBin, 'build', '--root', projectDir, '--silent'];
     // Astro stages its server bundle in the output folder when that lies under the working
     // directory, else in a fixed folder of the working directory, which side-by-side processes
     // (or builds of two work folders) would share and remove under each other. So each process
     // runs in a folder of its own under the project, where the bundle still finds node_modules.
-    const cwd = resolve(projectDir, 'node_modules/.cache/portal-build', `${workKey}-${k}`);
+    const cwd = buildProcessDir(projectDir, work, k);
     mkdirSync(cwd, { recursive: true });
+    // Its caches too: no two processes write the same file, and an incremental build
+    // (PORTAL_INCREMENTAL=1) finds what the same process of the last build of this work folder
+    // rendered. The work folder itself is emptied by every build.
+    env.PORTAL_CACHE_DIR = join(cwd, 'cache');
     const child = spawn(process.execPath, args, { stdio: 'inherit', env, cwd });
     children.push(child);
     return new Promise<{ k: number; code: number | null; signal: NodeJS.Signals | null }>((done) =>

@@ -3,6 +3,7 @@
  * pages make. Pages never parse CSV or compute scores; they import from here.
  * The data comes from scripts/build.ts (PORTAL_WORK), which validated and scored it.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Achievement, Park } from '../lib/dataset.ts';
@@ -51,13 +52,42 @@ export function parkByCode(code: string): Park {
 
 const rowsCache = new Map<number, PublishedRow[]>();
 const sizesCache = new Map<number, { national: number; parks: Map<string, number> }>();
+const ROW_START = Buffer.from('{"id":"');
+const PARK_KEY = Buffer.from('"park":"');
+/**
+ * Reads a year's rows file: a JSON array with one row per line (output.ts), parsed line by line
+ * so the file never becomes one string (at 520,000 firms a year is 360 MB of UTF-8, twice that
+ * as a string). A process that builds only profiles (shard.ts) parses only its own enterprises'
+ * rows, found by the id that starts each line, and counts the others' parks from their text.
+ */
 function loadYear(year: number): PublishedRow[] {
-  let rows = readJson<PublishedRow[]>(OUTPUT_FILES.rowsForYear(year));
+  const bytes = readFileSync(join(scoredDir, OUTPUT_FILES.rowsForYear(year)));
+  const rows: PublishedRow[] = [];
   const parkSizes = new Map<string, number>();
-  for (const r of rows) parkSizes.set(r.park, (parkSizes.get(r.park) ?? 0) + 1);
-  sizesCache.set(year, { national: rows.length, parks: parkSizes });
-  // A process that builds only profiles keeps only its own enterprises' rows (shard.ts).
-  if (!buildsSharedPages) rows = rows.filter((r) => ownsProfile(r.id));
+  let national = 0;
+  for (let start = 0; start < bytes.length; ) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    const stop = bytes[end - 1] === 0x2c ? end - 1 : end; // without the comma between rows
+    if (bytes[start] === 0x7b) {
+      national++;
+      const idEnd = bytes.indexOf(0x22, start + ROW_START.length);
+      const keyed = bytes.compare(ROW_START, 0, ROW_START.length, start, start + ROW_START.length) === 0 && idEnd !== -1 && idEnd < stop;
+      if (buildsSharedPages || !keyed || ownsProfile(bytes.toString('latin1', start + ROW_START.length, idEnd))) {
+        const row = JSON.parse(bytes.toString('utf8', start, stop)) as PublishedRow;
+        if (buildsSharedPages || ownsProfile(row.id)) rows.push(row);
+        parkSizes.set(row.park, (parkSizes.get(row.park) ?? 0) + 1);
+      } else {
+        // Another process's enterprise: only its park is counted. Inside a JSON string every
+        // quote is escaped, so the first "park":" of the line is the key.
+        const at = bytes.indexOf(PARK_KEY, start) + PARK_KEY.length;
+        const park = bytes.toString('utf8', at, bytes.indexOf(0x22, at));
+        parkSizes.set(park, (parkSizes.get(park) ?? 0) + 1);
+      }
+    }
+    start = end + 1;
+  }
+  sizesCache.set(year, { national, parks: parkSizes });
   rowsCache.set(year, rows);
   return rows;
 }
@@ -224,15 +254,16 @@ export function parkStats(year: number, code: string) {
  * English. None in a process that builds only profiles (shard.ts), unless `profiles` is set.
  */
 export function langPaths<P extends Record<string, string | undefined>, T extends Record<string, unknown>>(
-  make: () => { params: P; props: T }[],
+  make: () => { params: P; props: T; cacheKey?: string }[],
   profiles = false,
 ): { params: P & { lang: string | undefined }; props: T & { lang: Lang } }[] {
   if (!profiles && !buildsSharedPages) return [];
   const base = make();
   return LANGS.flatMap((lang) =>
-    base.map(({ params, props }) => ({
-      params: { ...params, lang: lang === 'zh' ? undefined : lang },
-      props: { ...props, lang },
+    base.map((item) => ({
+      ...item,
+      params: { ...item.params, lang: lang === 'zh' ? undefined : lang },
+      props: { ...item.props, lang },
     })),
   );
 }
@@ -308,6 +339,25 @@ export function enterpriseTimeline(id: string): { year: number; row: PublishedRo
     }
   }
   return timelineIndex.get(id) ?? [];
+}
+
+/** Whether this build reuses unchanged profiles from the last one (PORTAL_INCREMENTAL=1, scripts/build.ts). */
+export const incremental = process.env.PORTAL_INCREMENTAL === '1';
+// What every profile shows besides its own enterprise's rows: the model, parks, years and cohort
+// statistics (meta.json) and the site's identity. A name correction changes none of it.
+const profileInputs = createHash('sha256').update(readFileSync(join(scoredDir, OUTPUT_FILES.meta))).update(JSON.stringify(manifest.site)).digest();
+
+/**
+ * For incremental builds, a digest of everything an enterprise's profile shows: the inputs all
+ * profiles share, its rows of every year and the sizes of the rankings it is placed in. Astro
+ * renders the profile again only when this (or the page's code) changed since the last build;
+ * undefined when builds are not incremental.
+ */
+export function profileCacheKey(id: string): string | undefined {
+  if (!incremental) return undefined;
+  const timeline = enterpriseTimeline(id);
+  const sizes = timeline.map(({ year, row }) => rankingSizes(year, row.park, row.stage));
+  return createHash('sha256').update(profileInputs).update(JSON.stringify(timeline)).update(JSON.stringify(sizes)).digest('base64url');
 }
 
 // --- showcase, stages, parks, open data, sitemap ---
