@@ -72,13 +72,16 @@ for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PR
 const meta = JSON.parse(readFileSync(resolve(work, 'scored', OUTPUT_FILES.meta), 'utf8')) as PublishedMeta;
 const defaultProcesses = meta.counts.enterprises >= SHARD_MIN_ENTERPRISES ? Math.min(4, availableParallelism()) : 1;
 const processes = Math.max(1, Math.floor(Number(process.env.PORTAL_BUILD_PROCESSES ?? defaultProcesses)) || 1);
-// The pages' data is held in memory once per process: about 2.2 GB of rows at 520,000 firms over
-// three years in process 0, plus its indexes, beyond Node's default heap limit (4.3 GB here).
-// Allow up to 7 GB per process, or three quarters of the machine's memory shared among the
-// processes if that is less (PORTAL_HEAP_MB overrides). A young generation larger than Node's
-// default lets each page's short-lived objects die young instead of filling the old generation
-// (measured at 520,000 firms: 11.5 s → 4.5 s of every 40 s spent collecting garbage).
-const heapMb = Number(process.env.PORTAL_HEAP_MB ?? Math.min(7168, Math.floor(((totalmem() / 2 ** 20) * 0.75) / processes)));
+// The pages' data is held in memory once per process. Process 0 holds every row (1.9 GB of heap
+// at 520,000 firms over three years) and the lists' indexes, beyond Node's default heap limit
+// (4.3 GB here): allow it up to 7 GB, or three quarters of the machine's memory shared among the
+// processes if that is less. A profile-only process holds only its own enterprises' rows (1.1 GB
+// at 520,000 firms with two processes) and gets half that; a lower limit makes it collect
+// garbage sooner instead of growing. PORTAL_HEAP_MB overrides both. A young generation larger
+// than Node's default lets each page's short-lived objects die young instead of filling the old
+// generation (measured at 520,000 firms: 11.5 s → 4.5 s of every 40 s spent collecting garbage).
+const mainHeapMb = Number(process.env.PORTAL_HEAP_MB ?? Math.min(7168, Math.floor(((totalmem() / 2 ** 20) * 0.75) / processes)));
+const heapMbOf = (k: number) => (k === 0 || process.env.PORTAL_HEAP_MB ? mainHeapMb : Math.floor(mainHeapMb / 2));
 const projectDir = process.cwd();
 const astroBin = resolve('node_modules/astro/bin/astro.mjs');
 const outDirOf = (k: number) => (k === 0 ? newDist : resolve(work, `dist-${k}`));
@@ -96,7 +99,7 @@ const results = await Promise.all(
       ASTRO_TELEMETRY_DISABLED: '1',
     };
     if (processes > 1) env.PORTAL_SHARD = `${k}/${processes}`;
-    const args = [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=64', astroBin, 'build', '--root', projectDir, '--silent'];
+    const args = [`--max-old-space-size=${heapMbOf(k)}`, '--max-semi-space-size=64', astroBin, 'build', '--root', projectDir, '--silent'];
     // Astro stages its server bundle in the output folder when that lies under the working
     // directory, else in a fixed folder of the working directory, which side-by-side processes
     // (or builds of two work folders) would share and remove under each other. So each process
@@ -144,7 +147,12 @@ console.log(`Portal built into ${dist} in ${elapsed()}.`);
  * build the same profile; if they did, that is a bug worth stopping the build for.
  */
 function mergeProfiles(from: string, into: string): void {
-  const profileDirs = [join(from, 'enterprise'), ...readdirSync(from, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(from, e.name, 'enterprise'))];
+  const profileDirs = [
+    join(from, 'enterprise'),
+    ...readdirSync(from, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => join(from, e.name, 'enterprise')),
+  ];
   for (const dir of profileDirs) {
     if (!existsSync(dir)) continue;
     const target = join(into, relative(from, dir));

@@ -4,7 +4,6 @@ import { sitemapFileCount, sitemapFileXml, xmlResponse } from './_sitemap.ts';
 import { sharedPaths } from '../data/shard.ts';
 
 export const getStaticPaths = (() =>
-  sharedPaths(() =>
-  Array.from({ length: sitemapFileCount() }, (_, i) => ({ params: { n: String(i + 1) } })))) satisfies GetStaticPaths;
+  sharedPaths(() => Array.from({ length: sitemapFileCount() }, (_, i) => ({ params: { n: String(i + 1) } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) => xmlResponse(sitemapFileXml(Number(params.n), site));

@@ -7,7 +7,6 @@ import { years } from '../../../data/portal.ts';
 import { jsonResponse, rankingPieces } from '../../../data/explorer.ts';
 import { sharedPaths } from '../../../data/shard.ts';
 
-export const getStaticPaths = (() =>
-  sharedPaths(() => years.map((year) => ({ params: { year: String(year) } })))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => sharedPaths(() => years.map((year) => ({ params: { year: String(year) } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => jsonResponse(rankingPieces(Number(params['year'])).meta);
