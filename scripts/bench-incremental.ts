@@ -10,12 +10,13 @@
 // whose score or national rank changed. Prints a Markdown table; asserts nothing.
 // Used by scripts/bench.ts at the largest size it scores; runnable alone.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
+import { buildProcessDir } from '../src/lib/build-paths.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -177,6 +178,84 @@ export function measureIncremental(data: string, work: string, chosenPark?: stri
   rmSync(renamedOut, { recursive: true, force: true });
   rmSync(baseOut, { recursive: true, force: true });
   return { park, baselineSeconds, scenarios };
+}
+
+export interface IncrementalBuild {
+  firm: string;
+  /** `npm run build` with PORTAL_INCREMENTAL=1 and an empty cache: a full build that also fills the cache. */
+  primeSeconds: number;
+  /** The same after one firm's name was corrected. */
+  afterSeconds: number;
+  profiles: number;
+  /** Profile pages rendered again (their cached copy rewritten); the rest were copied from the cache. */
+  rerendered: number;
+  /** Bytes the cache holds: a second copy of every profile. */
+  cacheBytes: number;
+}
+
+/** The cached profile pages of a work folder's build processes (modification time, size), by path. */
+function cachedProfiles(work: string): Map<string, { mtime: number; bytes: number }> {
+  const files = new Map<string, { mtime: number; bytes: number }>();
+  for (let k = 0; existsSync(buildProcessDir(ROOT, work, k)); k++) {
+    const root = join(buildProcessDir(ROOT, work, k), 'cache', 'dist');
+    if (!existsSync(root)) continue;
+    for (const lang of ['', ...readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'enterprise').map((e) => e.name)]) {
+      const dir = join(root, lang, 'enterprise');
+      if (!existsSync(dir)) continue;
+      for (const id of readdirSync(dir)) {
+        const st = statSync(join(dir, id, 'index.html'));
+        files.set(join(lang, 'enterprise', id), { mtime: st.mtimeMs, bytes: st.size });
+      }
+    }
+  }
+  return files;
+}
+
+function build(data: string, work: string, dist: string): number {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, ['scripts/build.ts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    env: { ...process.env, PORTAL_DATA: data, PORTAL_WORK_DIR: work, PORTAL_DIST: dist, PORTAL_INCREMENTAL: '1' },
+  });
+  if (r.status !== 0) throw new Error(`building ${data} failed (exit ${r.status}):\n${r.stderr.slice(-4000)}`);
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * Incremental site builds (PORTAL_INCREMENTAL=1): a full build that fills the cache, then a
+ * build after one firm's name is corrected, which renders only that firm's profiles again.
+ */
+export function measureIncrementalBuild(data: string, work: string): IncrementalBuild {
+  mkdirSync(work, { recursive: true });
+  const buildWork = join(work, 'build');
+  const dist = join(work, 'dist');
+  // A fresh cache: what a previous run of the same folders left is not this data's.
+  for (let k = 0; existsSync(buildProcessDir(ROOT, buildWork, k)); k++) rmSync(buildProcessDir(ROOT, buildWork, k), { recursive: true, force: true });
+  const primeSeconds = build(data, buildWork, dist);
+  const before = cachedProfiles(buildWork);
+  // The firm: the first id of the data's last line (any firm will do).
+  const lines = readFileSync(join(data, 'enterprises.csv'), 'utf8').trimEnd().split('\n');
+  const firm = cellsOf(lines[lines.length - 1]!)[0]!;
+  const renamed = join(work, 'data-renamed');
+  editedCopy(data, renamed, (cells, header) => {
+    if (cells[header.indexOf('id')] !== firm) return null;
+    cells[header.indexOf('name')] += '（更正）';
+    return cells;
+  });
+  const afterSeconds = build(renamed, buildWork, dist);
+  const after = cachedProfiles(buildWork);
+  let rerendered = 0;
+  let cacheBytes = 0;
+  for (const [path, f] of after) {
+    cacheBytes += f.bytes;
+    if (before.get(path)?.mtime !== f.mtime) rerendered++;
+  }
+  rmSync(renamed, { recursive: true, force: true });
+  rmSync(dist, { recursive: true, force: true });
+  for (let k = 0; existsSync(buildProcessDir(ROOT, buildWork, k)); k++) rmSync(buildProcessDir(ROOT, buildWork, k), { recursive: true, force: true });
+  return { firm, primeSeconds, afterSeconds, profiles: after.size, rerendered, cacheBytes };
 }
 
 const pct = (a: number, b: number) => {

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { loadSiteConfig } from '../src/lib/site-config.ts';
-import { incrementalTable, measureIncremental, type IncrementalResult } from './bench-incremental.ts';
+import { incrementalTable, measureIncremental, measureIncrementalBuild, type IncrementalBuild, type IncrementalResult } from './bench-incremental.ts';
 import { measureSearch, type SearchMeasurement } from './bench-search.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -457,6 +457,7 @@ function report(results: SizeResult[]): string {
 const startLoad = loadavg().map((l) => l.toFixed(1)).join(' ');
 const results: SizeResult[] = [];
 let incremental: IncrementalResult | null = null;
+let incrementalBuild: (IncrementalBuild & { firms: number }) | null = null;
 try {
   for (const firms of sizes) results.push(await runSize(firms));
   // Republishing after one park's data changes, at the largest size (not in the smoke run).
@@ -464,6 +465,13 @@ try {
     const largest = Math.max(...sizes);
     log(`incremental publishing at ${largest} firms`);
     incremental = measureIncremental(join(work, `data-${largest}`), join(work, 'incremental'));
+  }
+  // Incremental site builds at the largest size built (the smoke run too: the path must work).
+  const builtSizes = results.filter((r) => r.build).map((r) => r.firms);
+  if (builtSizes.length && !args['no-incremental']) {
+    const size = Math.max(...builtSizes);
+    log(`incremental site build at ${size} firms`);
+    incrementalBuild = { firms: size, ...measureIncrementalBuild(join(work, `data-${size}`), join(work, 'incremental-build')) };
   }
 } finally {
   if (!args.keep) rmSync(work, { recursive: true, force: true });
@@ -474,6 +482,17 @@ if (incremental) {
     `\n\n### Incremental publishing (${n0(Math.max(...sizes))} firms; scripts/bench-incremental.ts)\n\n` +
     `How much of the published result changes after an edit of the data folder, by rescoring the edited folder and comparing scores-YYYY.csv row by row (original scored in ${s1(incremental.baselineSeconds)} s).\n\n` +
     incrementalTable(incremental);
+}
+if (incrementalBuild) {
+  const b = incrementalBuild;
+  const full = results.find((r) => r.firms === b.firms)?.build?.total.wall;
+  tables +=
+    `\n\n### Incremental site build (${n0(b.firms)} firms; PORTAL_INCREMENTAL=1)\n\n` +
+    'Astro 7\'s incremental build, fed a cache key per profile (a digest of the rows and statistics it shows): a first build fills the cache, then one firm corrects its name and the site is built again. Profiles rendered again are those whose cached copy was rewritten; the others were copied from the cache. List pages are always rendered.\n\n' +
+    '| build | wall | profiles rendered | cache (a second copy of every profile) |\n|---|---:|---:|---:|\n' +
+    (full !== undefined ? `| full build (no cache, above) | ${s1(full)} s | ${n0(b.profiles)} of ${n0(b.profiles)} | – |\n` : '') +
+    `| first incremental build (fills the cache) | ${s1(b.primeSeconds)} s | ${n0(b.profiles)} of ${n0(b.profiles)} | ${mb(b.cacheBytes)} MB |\n` +
+    `| after one firm's name correction (${b.firm}) | ${s1(b.afterSeconds)} s | ${n0(b.rerendered)} of ${n0(b.profiles)} | |`;
 }
 console.log(tables);
 if (reportFile) {
@@ -487,7 +506,9 @@ if (reportFile) {
 if (args.smoke) {
   // The smoke run checks that every step produced something, not how fast.
   const r = results[0]!;
-  const ok = r.rows > 0 && (!r.build || (r.build.stats.pages > 0 && r.build.search.length > 0));
+  // After a name correction the incremental build renders exactly that firm's two profiles.
+  const incrementalOk = !r.build || args['no-incremental'] || incrementalBuild?.rerendered === 2;
+  const ok = r.rows > 0 && (!r.build || (r.build.stats.pages > 0 && r.build.search.length > 0)) && incrementalOk;
   if (!ok) {
     console.error('bench smoke: a step produced no output');
     process.exit(1);

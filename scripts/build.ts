@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { buildProcessDir } from '../src/lib/build-paths.ts';
 import { OUTPUT_FILES } from '../src/lib/output.ts';
 import { preparePortal } from '../src/lib/prepare.ts';
@@ -31,14 +31,21 @@ const alive = (pid: number) => {
     return false;
   }
 };
+mkdirSync(dirname(lock), { recursive: true });
 for (let waited = 0; ; waited++) {
   try {
     const fd = openSync(lock, 'wx');
     writeSync(fd, String(process.pid));
     closeSync(fd);
     break;
-  } catch {
-    const holder = Number(readFileSync(lock, 'utf8') || 0);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    let holder: number;
+    try {
+      holder = Number(readFileSync(lock, 'utf8') || 0);
+    } catch {
+      continue; // released between our two looks
+    }
     if (!holder || !alive(holder)) {
       rmSync(lock, { force: true });
       continue;
