@@ -94,6 +94,7 @@ const astroBin = resolve('node_modules/astro/bin/astro.mjs');
 const outDirOf = (k: number) => (k === 0 ? newDist : resolve(work, `dist-${k}`));
 const pagesStarted = performance.now();
 const children: ChildProcess[] = [];
+let firstFailure: { k: number; code: number | null; signal: NodeJS.Signals | null } | null = null;
 const results = await Promise.all(
   Array.from({ length: processes }, (_, k) => {
     const env: NodeJS.ProcessEnv = {
@@ -121,14 +122,18 @@ const results = await Promise.all(
     children.push(child);
     return new Promise<{ k: number; code: number | null; signal: NodeJS.Signals | null }>((done) =>
       child.on('exit', (code, signal) => {
-        // One failed process fails the build: stop the others rather than let them run on.
-        if (code !== 0) for (const other of children) if (other !== child) other.kill();
+        // One failed process fails the build: stop the others rather than let them run on
+        // (and report the first failure, not the processes stopped because of it).
+        if (code !== 0 && !firstFailure) {
+          firstFailure = { k, code, signal };
+          for (const other of children) if (other !== child) other.kill();
+        }
         done({ k, code, signal });
       }),
     );
   }),
 );
-const failed = results.find((r) => r.code !== 0);
+const failed = firstFailure ?? results.find((r) => r.code !== 0);
 if (failed) {
   const which = processes > 1 ? ` (process ${failed.k + 1} of ${processes})` : '';
   console.error(`\nThe Astro build failed${which} (exit ${failed.code ?? failed.signal}). ${dist} was not changed.`);

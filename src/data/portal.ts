@@ -107,26 +107,9 @@ function yearSizes(year: number): { national: number; parks: Map<string, number>
   return sizesCache.get(year)!;
 }
 
-let historyIndex: Map<string, PublishedRow[]> | null = null;
-/** An enterprise's rows, oldest year first. */
-export function enterpriseHistory(id: string): PublishedRow[] {
-  if (!historyIndex) {
-    historyIndex = new Map();
-    for (const y of years) {
-      for (const r of rowsForYear(y)) {
-        const list = historyIndex.get(r.id);
-        if (list) list.push(r);
-        else historyIndex.set(r.id, [r]);
-      }
-    }
-  }
-  return historyIndex.get(id) ?? [];
-}
-
 /** Every enterprise id with its latest row (name and park are the latest year's). */
 export function enterprises(): PublishedRow[] {
-  enterpriseHistory('');
-  return [...historyIndex!.values()].map((rows) => rows[rows.length - 1]!).sort((a, b) => (a.id < b.id ? -1 : 1));
+  return [...timelines().values()].map((list) => list[list.length - 1]!.row).sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 /** The statistics of one year and stage's cohort. */
@@ -326,8 +309,8 @@ export function rankingSizes(year: number, park: string, stage: string): { natio
 }
 
 let timelineIndex: Map<string, { year: number; row: PublishedRow }[]> | null = null;
-/** An enterprise's rows with their years, oldest first (a firm may skip a year). */
-export function enterpriseTimeline(id: string): { year: number; row: PublishedRow }[] {
+/** Every enterprise's rows with their years, oldest first: one index for profiles and the id list. */
+function timelines(): Map<string, { year: number; row: PublishedRow }[]> {
   if (!timelineIndex) {
     timelineIndex = new Map();
     for (const year of years) {
@@ -338,14 +321,19 @@ export function enterpriseTimeline(id: string): { year: number; row: PublishedRo
       }
     }
   }
-  return timelineIndex.get(id) ?? [];
+  return timelineIndex;
+}
+
+/** An enterprise's rows with their years, oldest first (a firm may skip a year). */
+export function enterpriseTimeline(id: string): { year: number; row: PublishedRow }[] {
+  return timelines().get(id) ?? [];
 }
 
 /** Whether this build reuses unchanged profiles from the last one (PORTAL_INCREMENTAL=1, scripts/build.ts). */
 export const incremental = process.env.PORTAL_INCREMENTAL === '1';
 // What every profile shows besides its own enterprise's rows: the model, parks, years and cohort
 // statistics (meta.json) and the site's identity. A name correction changes none of it.
-const profileInputs = createHash('sha256').update(readFileSync(join(scoredDir, OUTPUT_FILES.meta))).update(JSON.stringify(manifest.site)).digest();
+const profileInputs = incremental ? createHash('sha256').update(readFileSync(join(scoredDir, OUTPUT_FILES.meta))).update(JSON.stringify(manifest.site)).digest() : null;
 
 /**
  * For incremental builds, a digest of everything an enterprise's profile shows: the inputs all
@@ -354,7 +342,7 @@ const profileInputs = createHash('sha256').update(readFileSync(join(scoredDir, O
  * undefined when builds are not incremental.
  */
 export function profileCacheKey(id: string): string | undefined {
-  if (!incremental) return undefined;
+  if (!profileInputs) return undefined;
   const timeline = enterpriseTimeline(id);
   const sizes = timeline.map(({ year, row }) => rankingSizes(year, row.park, row.stage));
   return createHash('sha256').update(profileInputs).update(JSON.stringify(timeline)).update(JSON.stringify(sizes)).digest('base64url');
