@@ -133,6 +133,9 @@ const results = await Promise.all(
     );
   }),
 );
+// The processes' folders hold Astro's staging and caches; only an incremental build needs them
+// again (for the cache of what it rendered).
+if (process.env.PORTAL_INCREMENTAL !== '1') for (let k = 0; k < processes; k++) rmSync(buildProcessDir(projectDir, work, k), { recursive: true, force: true });
 const failed = firstFailure ?? results.find((r) => r.code !== 0);
 if (failed) {
   const which = processes > 1 ? ` (process ${failed.k + 1} of ${processes})` : '';
