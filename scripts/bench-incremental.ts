@@ -10,13 +10,13 @@
 // whose score or national rank changed. Prints a Markdown table; asserts nothing.
 // Used by scripts/bench.ts at the largest size it scores; runnable alone.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
-import { buildProcessDir } from '../src/lib/build-paths.ts';
+import { cachedProfilePages, removeBuildProcessDirs } from '../src/lib/build-paths.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -193,24 +193,6 @@ export interface IncrementalBuild {
   cacheBytes: number;
 }
 
-/** The cached profile pages of a work folder's build processes (modification time, size), by path. */
-function cachedProfiles(work: string): Map<string, { mtime: number; bytes: number }> {
-  const files = new Map<string, { mtime: number; bytes: number }>();
-  for (let k = 0; existsSync(buildProcessDir(ROOT, work, k)); k++) {
-    const root = join(buildProcessDir(ROOT, work, k), 'cache', 'dist');
-    if (!existsSync(root)) continue;
-    for (const lang of ['', ...readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'enterprise').map((e) => e.name)]) {
-      const dir = join(root, lang, 'enterprise');
-      if (!existsSync(dir)) continue;
-      for (const id of readdirSync(dir)) {
-        const st = statSync(join(dir, id, 'index.html'));
-        files.set(join(lang, 'enterprise', id), { mtime: st.mtimeMs, bytes: st.size });
-      }
-    }
-  }
-  return files;
-}
-
 function build(data: string, work: string, dist: string): number {
   const started = performance.now();
   const r = spawnSync(process.execPath, ['scripts/build.ts'], {
@@ -232,9 +214,9 @@ export function measureIncrementalBuild(data: string, work: string): Incremental
   const buildWork = join(work, 'build');
   const dist = join(work, 'dist');
   // A fresh cache: what a previous run of the same folders left is not this data's.
-  for (let k = 0; existsSync(buildProcessDir(ROOT, buildWork, k)); k++) rmSync(buildProcessDir(ROOT, buildWork, k), { recursive: true, force: true });
+  removeBuildProcessDirs(ROOT, buildWork);
   const primeSeconds = build(data, buildWork, dist);
-  const before = cachedProfiles(buildWork);
+  const before = cachedProfilePages(ROOT, buildWork);
   // The firm: the first id of the data's last line (any firm will do).
   const lines = readFileSync(join(data, 'enterprises.csv'), 'utf8').trimEnd().split('\n');
   const firm = cellsOf(lines[lines.length - 1]!)[0]!;
@@ -245,7 +227,7 @@ export function measureIncrementalBuild(data: string, work: string): Incremental
     return cells;
   });
   const afterSeconds = build(renamed, buildWork, dist);
-  const after = cachedProfiles(buildWork);
+  const after = cachedProfilePages(ROOT, buildWork);
   let rerendered = 0;
   let cacheBytes = 0;
   for (const [path, f] of after) {
@@ -254,7 +236,7 @@ export function measureIncrementalBuild(data: string, work: string): Incremental
   }
   rmSync(renamed, { recursive: true, force: true });
   rmSync(dist, { recursive: true, force: true });
-  for (let k = 0; existsSync(buildProcessDir(ROOT, buildWork, k)); k++) rmSync(buildProcessDir(ROOT, buildWork, k), { recursive: true, force: true });
+  removeBuildProcessDirs(ROOT, buildWork);
   return { firm, primeSeconds, afterSeconds, profiles: after.size, rerendered, cacheBytes };
 }
 

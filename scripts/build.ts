@@ -4,8 +4,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { buildProcessDir } from '../src/lib/build-paths.ts';
+import { dirname, join, resolve } from 'node:path';
+import { buildProcessDir, profileFolders, removeBuildProcessDirs } from '../src/lib/build-paths.ts';
 import { OUTPUT_FILES } from '../src/lib/output.ts';
 import { preparePortal } from '../src/lib/prepare.ts';
 import type { PublishedMeta } from '../src/lib/publish.ts';
@@ -135,7 +135,7 @@ const results = await Promise.all(
 );
 // The processes' folders hold Astro's staging and caches; only an incremental build needs them
 // again (for the cache of what it rendered).
-if (process.env.PORTAL_INCREMENTAL !== '1') for (let k = 0; k < processes; k++) rmSync(buildProcessDir(projectDir, work, k), { recursive: true, force: true });
+if (process.env.PORTAL_INCREMENTAL !== '1') removeBuildProcessDirs(projectDir, work);
 const failed = firstFailure ?? results.find((r) => r.code !== 0);
 if (failed) {
   const which = processes > 1 ? ` (process ${failed.k + 1} of ${processes})` : '';
@@ -162,20 +162,13 @@ console.log(`Portal built into ${dist} in ${elapsed()}.`);
  * build the same profile; if they did, that is a bug worth stopping the build for.
  */
 function mergeProfiles(from: string, into: string): void {
-  const profileDirs = [
-    join(from, 'enterprise'),
-    ...readdirSync(from, { withFileTypes: true })
-      .filter((e) => e.isDirectory())
-      .map((e) => join(from, e.name, 'enterprise')),
-  ];
-  for (const dir of profileDirs) {
-    if (!existsSync(dir)) continue;
-    const target = join(into, relative(from, dir));
+  for (const dir of profileFolders(from)) {
+    const target = join(into, dir);
     mkdirSync(target, { recursive: true });
-    for (const name of readdirSync(dir)) {
+    for (const name of readdirSync(join(from, dir))) {
       const to = join(target, name);
       if (existsSync(to)) throw new Error(`${to} was built by two processes`);
-      renameSync(join(dir, name), to);
+      renameSync(join(from, dir, name), to);
     }
   }
   rmSync(from, { recursive: true, force: true });

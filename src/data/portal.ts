@@ -15,7 +15,7 @@ import type { ShowcaseEntry } from '../lib/showcase.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import { LANGS, type Lang } from '../i18n/index.ts';
 import { routes } from './routes.ts';
-import { buildsSharedPages, ownsProfile } from './shard.ts';
+import { buildsSharedPages, ownsProfile, sharedPaths } from './shard.ts';
 
 export type { Achievement, Park, Model, PublishedRow as EnterpriseYear, PublishedCohort as Cohort, ShowcaseEntry, FileDigest };
 
@@ -73,9 +73,11 @@ function loadYear(year: number): PublishedRow[] {
       national++;
       const idEnd = bytes.indexOf(0x22, start + ROW_START.length);
       const keyed = bytes.compare(ROW_START, 0, ROW_START.length, start, start + ROW_START.length) === 0 && idEnd !== -1 && idEnd < stop;
-      if (buildsSharedPages || !keyed || ownsProfile(bytes.toString('latin1', start + ROW_START.length, idEnd))) {
+      // Whether the row is this process's; undefined until parsed when the line does not start with its id.
+      const owned = buildsSharedPages || (keyed ? ownsProfile(bytes.toString('latin1', start + ROW_START.length, idEnd)) : undefined);
+      if (owned !== false) {
         const row = JSON.parse(bytes.toString('utf8', start, stop)) as PublishedRow;
-        if (buildsSharedPages || ownsProfile(row.id)) rows.push(row);
+        if (owned ?? ownsProfile(row.id)) rows.push(row);
         parkSizes.set(row.park, (parkSizes.get(row.park) ?? 0) + 1);
       } else {
         // Another process's enterprise: only its park is counted. Inside a JSON string every
@@ -240,8 +242,7 @@ export function langPaths<P extends Record<string, string | undefined>, T extend
   make: () => { params: P; props: T; cacheKey?: string }[],
   profiles = false,
 ): { params: P & { lang: string | undefined }; props: T & { lang: Lang } }[] {
-  if (!profiles && !buildsSharedPages) return [];
-  const base = make();
+  const base = profiles ? make() : sharedPaths(make);
   return LANGS.flatMap((lang) =>
     base.map((item) => ({
       ...item,

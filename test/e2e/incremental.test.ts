@@ -1,34 +1,18 @@
 // Incremental builds (PORTAL_INCREMENTAL=1): after a correction no score depends on (a firm's
 // name), only that firm's profiles are rendered again; every other profile comes from the last
 // build's cache, and the site is byte for byte what a full build of the corrected data gives.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildProcessDir } from '../../src/lib/build-paths.ts';
+import { cachedProfilePages } from '../../src/lib/build-paths.ts';
 import { copyFixture, setCell } from '../helpers/folder.ts';
 import { buildSite, hashTree, newTarget, ROOT, type BuildTarget } from './helpers/build.ts';
 
 const RENAMED_ID = '91130100MA00000012';
 const NEW_NAME = '甲科技（已改名）有限公司';
 
-/** Modification times of the profile pages in the build processes' caches, by path under the cache. */
-function cachedProfileTimes(work: string, processes: number): Map<string, number> {
-  const times = new Map<string, number>();
-  for (let k = 0; k < processes; k++) {
-    const root = join(buildProcessDir(ROOT, work, k), 'cache', 'dist');
-    for (const lang of ['', 'en']) {
-      const dir = join(root, lang, 'enterprise');
-      let ids: string[] = [];
-      try {
-        ids = readdirSync(dir);
-      } catch {
-        continue;
-      }
-      for (const id of ids) times.set(join(lang, 'enterprise', id), statSync(join(dir, id, 'index.html')).mtimeMs);
-    }
-  }
-  return times;
-}
+/** Modification times of the profile pages in the build processes' caches, by path. */
+const cachedProfileTimes = (work: string) => new Map([...cachedProfilePages(ROOT, work)].map(([path, page]) => [path, page.mtime]));
 
 async function build(dir: string, target: BuildTarget, env: NodeJS.ProcessEnv): Promise<string> {
   const r = await buildSite(dir, target, { env });
@@ -47,12 +31,12 @@ describe('incremental builds after a name correction', () => {
     const dir = copyFixture();
     target = newTarget();
     await build(dir, target, incremental);
-    before = cachedProfileTimes(target.work, 2);
+    before = cachedProfileTimes(target.work);
     // Let a rewritten file show a different modification time.
     await new Promise((r) => setTimeout(r, 50));
     setCell(dir, 'enterprises.csv', 2, 'name', NEW_NAME);
     await build(dir, target, incremental);
-    after = cachedProfileTimes(target.work, 2);
+    after = cachedProfileTimes(target.work);
     fresh = newTarget();
     await build(dir, fresh, { PORTAL_BUILD_PROCESSES: '1' });
   });
