@@ -19,8 +19,11 @@ import { normaliseSearch } from '../components/islands/ranking-data.ts';
 export const COMMON_SHARE = 0.01;
 /** Below this many rows no gram is common (small years post everything). */
 export const COMMON_MIN_ROWS = 1000;
-/** Rows per index shard: shards of about 10 KB gzipped on synthetic national data, so a query of a few grams costs a few tens of KB. */
-export const ROWS_PER_SHARD = 250;
+/**
+ * Rows per index shard: shards of about 5 KB gzipped on synthetic data of any size, so a
+ * query of a few grams costs a few tens of KB, and a slow phone parses each quickly.
+ */
+export const ROWS_PER_SHARD = 125;
 /** Ids per id block: about 25 KB gzipped. */
 export const ID_BLOCK_SIZE = 2048;
 
@@ -231,7 +234,6 @@ export function buildSearchIndex(year: number, rows: readonly SearchableRow[], o
     if (kind === BASE_GRAM) baseAt[offset + at] = id;
     count(id);
   });
-  const extendedFrom = grams.length;
   walk(EXTENDED_GRAM, (key, kind, at, length, left, right) => {
     if (kind === EXTENDED_GRAM && nextToCommonBase(left, right)) count(idOf(key, at, length));
   });
@@ -260,19 +262,17 @@ export function buildSearchIndex(year: number, rows: readonly SearchableRow[], o
     }
   });
 
-  // Grams by shard, in code-unit order so the files are reproducible.
+  // Grams by shard, in code-unit order so the files are reproducible; every common gram, of
+  // whatever level, in the meta file, so a query knows before any shard what is posted.
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const postedByShard: PostedGram[][] = Array.from({ length: shards }, () => []);
-  const commonByShard: string[][] = Array.from({ length: shards }, () => []);
   const common: string[] = [];
   for (let id = 0; id < g; id++) {
     const gram = grams[id]!;
     if (!isCommon(id)) postedByShard[gramShard(gram, shards)]!.push({ gram, from: start[id]!, to: start[id + 1]! });
-    else if (id < extendedFrom) common.push(gram);
-    else commonByShard[gramShard(gram, shards)]!.push(gram);
+    else common.push(gram);
   }
   for (const list of postedByShard) list.sort((a, b) => byText(a.gram, b.gram));
-  for (const list of commonByShard) list.sort(byText);
   common.sort(byText);
 
   // Ids, normalised and sorted, cut into blocks.
@@ -283,7 +283,7 @@ export function buildSearchIndex(year: number, rows: readonly SearchableRow[], o
   for (let k = 0; k < n; k += ID_BLOCK_SIZE) idBlocks.push(idTexts[order[k]!]!);
 
   const meta: SearchMeta = { v: SEARCH_INDEX_VERSION, year, rows: n, shards, common, idBlocks };
-  return indexFiles(meta, postedByShard, commonByShard, postings, order.map((i) => idTexts[i]!), Int32Array.from(order));
+  return indexFiles(meta, postedByShard, postings, order.map((i) => idTexts[i]!), Int32Array.from(order));
 }
 
 /** A posted gram and where its ordinals are in the postings array. */
@@ -297,7 +297,7 @@ interface PostedGram {
  * The index's files, made on demand from what the build keeps. A function of its own so the
  * files' closures hold only these, not the build's working arrays.
  */
-function indexFiles(meta: SearchMeta, postedByShard: PostedGram[][], commonByShard: string[][], postings: Int32Array, ids: string[], orders: Int32Array): SearchIndex {
+function indexFiles(meta: SearchMeta, postedByShard: PostedGram[][], postings: Int32Array, ids: string[], orders: Int32Array): SearchIndex {
   const { year, shards, idBlocks } = meta;
   return {
     meta,
@@ -309,7 +309,7 @@ function indexFiles(meta: SearchMeta, postedByShard: PostedGram[][], commonBySha
         for (let k = from; k < to; k++) deltas.push(k === from ? postings[k]! : postings[k]! - postings[k - 1]!);
         out[gram] = deltas;
       }
-      return { v: SEARCH_INDEX_VERSION, year, shard: s, grams: out, common: commonByShard[s]! };
+      return { v: SEARCH_INDEX_VERSION, year, shard: s, grams: out };
     },
     idBlock(k) {
       if (!(Number.isInteger(k) && k >= 0 && k < idBlocks.length)) throw new Error(`search index: no id block ${k} in ${year}`);

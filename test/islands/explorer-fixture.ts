@@ -19,6 +19,8 @@ export const FIRMS: Record<number, Partial<RankableRow> & { id: string; name: st
   777: { id: '91440300MA03IJKL3Z', name: '深圳丙丁生物医药股份有限公司', nameEn: 'Shenzhen Bingding Biomedicine Co., Ltd.', stage: 'startup' },
   1999: { id: '91330100MA04MNOP4A', name: '杭州甲乙数据服务有限公司', nameEn: 'Hangzhou Jiayi Data Services Co., Ltd.' },
   2300: { id: '91120000MA05QRST5B', name: '天津戊己新材料有限公司', nameEn: '', park: 'gamma', stage: 'growth' },
+  // "Samplex": its trigrams and four-letter windows are as common as the fillers' "Sample"; five-letter windows pin it down.
+  2350: { id: '91210000MA06UVWX6C', name: '大连庚辛精密仪器有限公司', nameEn: 'Dalian Samplex Instruments Co., Ltd.', park: 'alpha', stage: 'growth' },
 };
 
 const PARKS = ['alpha', 'beta', 'gamma'];

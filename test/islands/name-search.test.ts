@@ -133,8 +133,9 @@ describe('buildSearchIndex', () => {
   });
 
   it('posts an extended gram only next to a common one', () => {
-    // 限公 and 公司 are common, so 限公司 is counted; it is common itself and its shard says so.
-    expect(shards[gramShard('限公司', 7)]!.common).toContain('限公司');
+    // 限公 and 公司 are common, so 限公司 is counted; it is common itself, and listed in the meta file.
+    expect(index.meta.common).toContain('限公司');
+    expect(posted('限公司')).toBeUndefined();
     // 能科 and 科技 are rare: 能科技 is not posted (the two bigrams narrow a query down already).
     expect(posted('能科技')).toBeUndefined();
     // 号企 (样本…号企业) is common: the filler numbers next to it are posted as extended grams.
@@ -194,6 +195,15 @@ describe('findCandidates', () => {
   it('skips common grams while others remain, and checks every row when none does', async () => {
     expect(await findCandidates('甲乙数据服务有限公司', meta, pieces())).toMatchObject({ kind: 'ordinals', ordinals: [1999] });
     expect(await findCandidates('有限公司', meta, pieces())).toEqual({ kind: 'scan' });
+  });
+
+  it('looks up the longest posted grams, in one round: the meta file says which are posted', async () => {
+    // amp, mpl, ple and ampl, mple are common (the fillers' "Sample"); plex, lex and the
+    // five-letter mplex (next to the common mple) are posted.
+    for (const gram of ['amp', 'mpl', 'ple', 'ampl', 'mple', 'ample']) expect(meta.common).toContain(gram);
+    const p = pieces();
+    expect(await findCandidates('amplex', meta, p)).toEqual({ kind: 'ordinals', ordinals: [2350], exact: false });
+    expect(p.fetched.sort()).toEqual(['mplex', 'plex', 'lex'].map((g) => `shard ${gramShard(g, 7)}`).sort());
   });
 
   it('asks for more than one character or two letters', async () => {

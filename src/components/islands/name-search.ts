@@ -12,6 +12,10 @@
  *   every window of four holding none, posted only when one of its two base sub-windows is
  *   common (and it is not common itself). Pinyin trigrams and words like 科技 or 生态 are
  *   common; the longer windows around them are what pins a name down.
+ * - Twice-extended grams (Latin only): every window of five letters, posted only when one of
+ *   its two four-letter sub-windows is a common extended gram.
+ * The meta file lists every common gram, so a query knows which of its grams are posted before
+ * it fetches a shard, and looks up its longest ones in a single round.
  * Whether a window is posted depends only on its content and the year's counts, so every
  * gram a query looks up is posted for every name that contains the query: intersecting the
  * postings gives a superset of the matching rows, which the caller narrows by checking each
@@ -29,7 +33,7 @@
 import { normaliseSearch } from './ranking-data.ts';
 
 /** The version of the index files; bump it when their meaning changes. */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 /** /search/{year}/meta.json: what a query needs before it fetches a shard. */
 export interface SearchMeta {
@@ -39,24 +43,22 @@ export interface SearchMeta {
   /** A gram lives in shard gramShard(gram, shards). */
   shards: number;
   /**
-   * Base grams and characters held by so many rows that they are not posted (sorted). A query
-   * skips them when it has other grams; a query made only of them is answered by checking
-   * every row. (Common extended grams are listed in their shards.)
+   * Grams of every level (characters, base and extended grams) held by so many rows that they
+   * are not posted (sorted). With it a query knows, before fetching any shard, which of its
+   * grams are posted. A query made only of common grams is answered by checking every row.
    */
   common: string[];
   /** The first id (normalised) of each id block; block k holds the ids from idBlocks[k] up to idBlocks[k + 1]. */
   idBlocks: string[];
 }
 
-/** /search/{year}/{n}.json: the posted grams of one shard and the extended grams of it that are too common to post. */
+/** /search/{year}/{n}.json: the posted grams of one shard. */
 export interface SearchShard {
   v: number;
   year: number;
   shard: number;
   /** Gram → ordinals, delta-encoded (the first ordinal, then differences). */
   grams: Record<string, number[]>;
-  /** Extended grams held by too many rows to post (sorted). */
-  common: string[];
 }
 
 /** /search/{year}/id-{k}.json: ids (normalised, ascending) with their ordinals. */
@@ -151,9 +153,7 @@ export function intersectSorted(lists: readonly (readonly number[])[]): number[]
 }
 
 /** At most this many grams of a query are looked up (each may cost a shard). */
-const MAX_QUERY_GRAMS = 6;
-/** Candidates above this many (a page) are narrowed down with twice-extended grams when the query has them. */
-const REFINE_ABOVE = 50;
+const MAX_QUERY_GRAMS = 4;
 /** An id prefix is looked up only when it falls in at most this many id blocks. */
 const MAX_ID_BLOCKS = 2;
 
@@ -175,15 +175,25 @@ export interface SearchPieces {
   idBlock(k: number): Promise<IdBlock>;
 }
 
+/** `count` of `list`, spread from its first to its last (all of it when it is no longer). */
+function spread<T>(list: readonly T[], count: number): T[] {
+  if (list.length <= count) return [...list];
+  if (count === 1) return [list[0]!];
+  const step = (list.length - 1) / (count - 1);
+  return Array.from({ length: count }, (_, k) => list[Math.round(k * step)]!);
+}
+
 /**
- * The grams to look up: all of a query's non-common grams, or MAX_QUERY_GRAMS of them spread
- * from its first to its last. Overlapping grams are kept: pinyin trigrams are individually
- * weak, and only together do they pin a name down.
+ * The grams to look up, of a query's posted grams by level: the longest first (a longer gram
+ * is posted only next to a common shorter one, and pins a name down where that one does not),
+ * each level's spread from the query's start to its end, MAX_QUERY_GRAMS in all.
  */
-function chooseGrams(grams: readonly string[]): string[] {
-  if (grams.length <= MAX_QUERY_GRAMS) return [...grams];
-  const step = (grams.length - 1) / (MAX_QUERY_GRAMS - 1);
-  return Array.from({ length: MAX_QUERY_GRAMS }, (_, k) => grams[Math.round(k * step)]!);
+function chooseGrams(byLevel: readonly (readonly string[])[]): string[] {
+  const chosen: string[] = [];
+  for (let level = byLevel.length - 1; level >= 0 && chosen.length < MAX_QUERY_GRAMS; level--) {
+    chosen.push(...spread(byLevel[level]!, MAX_QUERY_GRAMS - chosen.length));
+  }
+  return chosen;
 }
 
 /** Whether a normalised query is looked up as an id: letters and digits only, with at least two digits. */
@@ -202,24 +212,27 @@ export function idBlocksFor(prefix: string, firsts: readonly string[]): number[]
   return blocks;
 }
 
-/** How a normalised query is looked up: its grams by round, and what else decides the answer. */
+/**
+ * How a normalised query is looked up: the posted grams to look up, and what else decides the
+ * answer. Whether a gram is posted follows from the meta file's common grams alone (see the
+ * module comment), so one round of shards answers any query.
+ */
 function planQuery(q: string, meta: SearchMeta) {
   const common = new Set(meta.common);
-  /** Grams the meta file says are posted or may be: rare base grams and extended grams next to a common one. */
-  const first: string[] = [];
-  /** Twice-extended grams: posted only next to an extended gram its shard says is common. */
-  const second: { gram: string; left: string; right: string }[] = [];
+  /** Posted grams by level (BASE_GRAM … TWICE_EXTENDED_GRAM), each once, in query order. */
+  const byLevel: string[][] = [[], [], [], []];
   const unigrams: string[] = [];
   let baseGrams = 0;
   forEachGram(q, (gram, kind, left, right) => {
-    if (kind === UNIGRAM) unigrams.push(gram);
-    else if (kind === TWICE_EXTENDED_GRAM) second.push({ gram, left, right });
-    else if (kind === BASE_GRAM ? !common.has(gram) : common.has(left) || common.has(right)) {
-      if (!first.includes(gram)) first.push(gram);
+    if (kind === UNIGRAM) {
+      unigrams.push(gram);
+      return;
     }
     if (kind === BASE_GRAM) baseGrams++;
+    const posted = !common.has(gram) && (kind === BASE_GRAM || common.has(left) || common.has(right));
+    if (posted && !byLevel[kind]!.includes(gram)) byLevel[kind]!.push(gram);
   });
-  return { first: chooseGrams(first), second, unigrams, baseGrams, common };
+  return { grams: chooseGrams(byLevel), unigrams, baseGrams, common };
 }
 
 /**
@@ -235,9 +248,9 @@ export function prefetchCandidates(query: string, meta: SearchMeta, pieces: Sear
     if (blocks.length <= MAX_ID_BLOCKS) for (const k of blocks) quiet(pieces.idBlock(k));
     return;
   }
-  const { first, unigrams, common } = planQuery(q, meta);
+  const { grams, unigrams, common } = planQuery(q, meta);
   const single = unigrams.length === 1 && !common.has(unigrams[0]!) ? unigrams : [];
-  for (const g of first.length > 0 ? first : single) quiet(pieces.shard(gramShard(g, meta.shards)));
+  for (const g of grams.length > 0 ? grams : single) quiet(pieces.shard(gramShard(g, meta.shards)));
 }
 
 /**
@@ -249,47 +262,21 @@ export function prefetchCandidates(query: string, meta: SearchMeta, pieces: Sear
 export async function findCandidates(query: string, meta: SearchMeta, pieces: SearchPieces): Promise<Candidates> {
   const q = normaliseSearch(query);
   if (q === '') return { kind: 'ordinals', ordinals: [], exact: true };
-  const { first, second, unigrams, baseGrams, common } = planQuery(q, meta);
+  const { grams, unigrams, baseGrams, common } = planQuery(q, meta);
 
-  /** A posted gram that is the whole query has exactly the matching rows. */
-  let exact = false;
-  /** The ordinals of each posted gram of `list`, and the grams of it that their shards list as too common to post. */
+  /** The ordinals of each gram of `list` (all posted). */
   const lookUp = async (list: readonly string[]) => {
     const shards = await Promise.all(list.map((g) => pieces.shard(gramShard(g, meta.shards))));
-    const lists: number[][] = [];
-    const tooCommon = new Set<string>();
-    shards.forEach((s, i) => {
-      const g = list[i]!;
-      if (s.common.includes(g)) tooCommon.add(g);
-      else {
-        lists.push(Object.hasOwn(s.grams, g) ? decodeDeltas(s.grams[g]!) : []);
-        if (g === q) exact = true;
-      }
-    });
-    return { lists, tooCommon };
+    return shards.map((s, i) => (Object.hasOwn(s.grams, list[i]!) ? decodeDeltas(s.grams[list[i]!]!) : []));
   };
 
   const byName = async (): Promise<Candidates> => {
-    let ordinals: number[] | null = null;
-    let tooCommon = new Set<string>();
-    if (first.length > 0) {
-      const found = await lookUp(first);
-      tooCommon = found.tooCommon;
-      if (found.lists.length > 0) ordinals = intersectSorted(found.lists);
-    }
-    // Still nothing, or more than a page: narrow down with the longer grams next to common ones.
-    if (ordinals === null || ordinals.length > REFINE_ABOVE) {
-      const more = [...new Set(second.filter((t) => tooCommon.has(t.left) || tooCommon.has(t.right)).map((t) => t.gram))];
-      if (more.length > 0) {
-        const found = await lookUp(chooseGrams(more));
-        if (found.lists.length > 0) ordinals = intersectSorted(ordinals ? [ordinals, ...found.lists] : found.lists);
-      }
-    }
-    if (ordinals) return { kind: 'ordinals', ordinals, exact };
+    // A posted gram that is the whole query has exactly the matching rows.
+    if (grams.length > 0) return { kind: 'ordinals', ordinals: intersectSorted(await lookUp(grams)), exact: grams.includes(q) };
     // Nothing posted narrows it down: check every row, unless the query is too short for that to help.
     if (baseGrams > 0) return { kind: 'scan' };
     const [unigram] = unigrams;
-    if (unigrams.length === 1 && !common.has(unigram!)) return { kind: 'ordinals', ordinals: (await lookUp(unigrams)).lists[0] ?? [], exact: true };
+    if (unigrams.length === 1 && !common.has(unigram!)) return { kind: 'ordinals', ordinals: (await lookUp(unigrams))[0] ?? [], exact: true };
     return { kind: 'tooShort' };
   };
 

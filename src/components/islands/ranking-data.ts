@@ -240,10 +240,6 @@ export interface ExplorerRow {
   rank: number;
   rankChange: number | null;
   scoreChange: number | null;
-  /** Name and English name, each normalised for search, joined by a line break (never in a normalised query). */
-  haystack: string;
-  /** The id normalised for search (a query matches it from the start). */
-  idKey: string;
 }
 
 /** Normalises text for search: NFKC (full-width → half-width), lower case, collapsed spaces. */
@@ -255,9 +251,22 @@ export function normaliseSearch(text: string): string {
  * Whether a row matches a normalised query: the query occurs in the Chinese or the English
  * name, or starts the id. The search index (name-search.ts) answers exactly this question.
  */
-export function matchesQuery(row: Pick<ExplorerRow, 'haystack' | 'idKey'>, query: string): boolean {
-  return query === '' || row.haystack.includes(query) || row.idKey.startsWith(query);
+export function matchesQuery(row: Pick<ExplorerRow, 'id' | 'name' | 'nameEn'>, query: string): boolean {
+  if (query === '') return true;
+  let keys = searchKeys.get(row);
+  if (keys === undefined) {
+    keys = { names: `${normaliseSearch(row.name)}\n${normaliseSearch(row.nameEn)}`, id: normaliseSearch(row.id) };
+    searchKeys.set(row, keys);
+  }
+  return keys.names.includes(query) || keys.id.startsWith(query);
 }
+
+/**
+ * A row's names (normalised, joined by a line break, which a normalised query never holds)
+ * and id as a query is matched against: made when a query first checks the row, not when
+ * its chunk is decoded (normalising is most of a decode's cost on a slow phone).
+ */
+const searchKeys = new WeakMap<object, { names: string; id: string }>();
 
 const COLUMNS = ['id', 'name', 'nameEn', 'park', 'stage', 'industry', 'tags', 'score', 'rank', 'rankChange', 'scoreChange'] as const;
 
@@ -269,14 +278,11 @@ function decodeColumns(data: RankingColumns, orderOf: (i: number) => number): Ex
   }
   const rows: ExplorerRow[] = [];
   for (let i = 0; i < n; i++) {
-    const name = data.name[i]!;
-    const nameEn = data.nameEn[i]!;
-    const id = data.id[i]!;
     rows.push({
       order: orderOf(i),
-      id,
-      name,
-      nameEn,
+      id: data.id[i]!,
+      name: data.name[i]!,
+      nameEn: data.nameEn[i]!,
       park: data.park[i]!,
       stage: data.stage[i]!,
       industry: data.industry[i]!,
@@ -285,8 +291,6 @@ function decodeColumns(data: RankingColumns, orderOf: (i: number) => number): Ex
       rank: data.rank[i]!,
       rankChange: data.rankChange[i] ?? null,
       scoreChange: data.scoreChange[i] ?? null,
-      haystack: `${normaliseSearch(name)}\n${normaliseSearch(nameEn)}`,
-      idKey: normaliseSearch(id),
     });
   }
   return rows;

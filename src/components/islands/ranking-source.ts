@@ -271,10 +271,8 @@ export async function runExplorer(pieces: YearPieces, req: ExplorerRequest, repo
       if (found.exact && !filtered) known = found.ordinals.length;
     }
   }
-  const matching = (rows: readonly ExplorerRow[]) => {
-    const passed = filterRows(rows, filters);
-    return candidates ? passed.filter((r) => candidates.has(r.order)) : passed;
-  };
+  // The index's candidates first: only they are checked against the query.
+  const matching = (rows: readonly ExplorerRow[]) => filterRows(candidates ? rows.filter((r) => candidates.has(r.order)) : rows, filters);
 
   // Read the chunks in rank order (or reverse rank order), so that what is found so far is the
   // start of the result. The whole list in reverse, and a search whose count is known or whose
