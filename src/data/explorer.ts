@@ -27,9 +27,24 @@ let lastIndex: { year: number; index: SearchIndex } | null = null;
  * A year's name index. Only the last year asked for is kept: the search endpoint lists a
  * year's files together, so Astro writes them one year after another.
  */
-export function searchIndex(year: number): SearchIndex {
+function searchIndex(year: number): SearchIndex {
   if (lastIndex?.year !== year) lastIndex = { year, index: buildSearchIndex(year, rowsForYear(year)) };
   return lastIndex.index;
+}
+
+/**
+ * One file of a year's name index (a name from searchFileNames). The last file of a year (its
+ * last id block) lets the index go: the rest of the build does not need it, and at national
+ * scale it holds hundreds of megabytes. (Asked for again, it is built again.)
+ */
+export function searchFile(year: number, file: string): unknown {
+  const index = searchIndex(year);
+  if (file === 'meta') return index.meta;
+  if (!file.startsWith('id-')) return index.shard(Number(file));
+  const block = Number(file.slice(3));
+  const data = index.idBlock(block);
+  if (block === index.meta.idBlocks.length - 1 && lastIndex?.year === year) lastIndex = null;
+  return data;
 }
 
 /** The files of every year's index, year after year: [year, name without .json]. */

@@ -4,16 +4,10 @@
  * for all three so a year's files are written together and its index is built once.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { jsonResponse, searchFiles, searchIndex } from '../../../data/explorer.ts';
+import { jsonResponse, searchFile, searchFiles } from '../../../data/explorer.ts';
 import { sharedPaths } from '../../../data/shard.ts';
 
 export const getStaticPaths = (() =>
   sharedPaths(() => searchFiles().map(([year, file]) => ({ params: { year: String(year), file } })))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ params }) => {
-  const index = searchIndex(Number(params['year']));
-  const file = params['file']!;
-  if (file === 'meta') return jsonResponse(index.meta);
-  if (file.startsWith('id-')) return jsonResponse(index.idBlock(Number(file.slice(3))));
-  return jsonResponse(index.shard(Number(file)));
-};
+export const GET: APIRoute = ({ params }) => jsonResponse(searchFile(Number(params['year']), params['file']!));
