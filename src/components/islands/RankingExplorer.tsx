@@ -10,7 +10,7 @@
  * for other filters and sorts. Logic lives in ranking-data.ts, name-search.ts and
  * ranking-source.ts (pure, unit-tested); visible text comes from the dictionaries through `labels`.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   NO_FILTER_KEYS,
   decodeRankingData,
@@ -106,21 +106,26 @@ async function fetchJson(url: string): Promise<unknown> {
   return res.json();
 }
 
-/** A labelled <select> over [key, label] options; '' is "all". */
-function Select(props: {
+/**
+ * A labelled <select> over [key, label] options for one filter; '' is "all". Rendered again
+ * only when its value changes: a national list has 178 parks, and typing in the search box
+ * re-renders the explorer on every input event, on slow phones too.
+ */
+const Select = memo(function Select(props: {
   id: string;
   label: string;
   all: string;
   options: [string, string][];
+  field: 'park' | 'stage' | 'industry' | 'tag';
   value: string | null;
-  onChange: (value: string | null) => void;
+  onChange: (field: 'park' | 'stage' | 'industry' | 'tag', value: string | null) => void;
 }): ReactNode {
-  const { id, label, all, options, value, onChange } = props;
+  const { id, label, all, options, field, value, onChange } = props;
   const index = value === null ? '' : String(options.findIndex(([k]) => k === value));
   return (
     <div className="explorer-field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={index} onChange={(e) => onChange(e.target.value === '' ? null : (options[Number(e.target.value)]?.[0] ?? null))}>
+      <select id={id} value={index} onChange={(e) => onChange(field, e.target.value === '' ? null : (options[Number(e.target.value)]?.[0] ?? null))}>
         <option value="">{all}</option>
         {options.map(([key, text], i) => (
           <option key={key} value={String(i)}>
@@ -130,7 +135,7 @@ function Select(props: {
       </select>
     </div>
   );
-}
+});
 
 export default function RankingExplorer(props: RankingExplorerProps): ReactNode {
   const { lang, labels, pageSize } = props;
@@ -257,10 +262,11 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
     [shown, tables, lang, nameOf, parkLabel, stageLabel, labels.changes, props.profileUrl],
   );
 
-  const update = (next: Partial<FilterKeys>) => {
+  const update = useCallback((next: Partial<FilterKeys>) => {
     setKeys((k) => ({ ...k, ...next }));
     setPage(1);
-  };
+  }, []);
+  const setFilter = useCallback((field: 'park' | 'stage' | 'industry' | 'tag', value: string | null) => update({ [field]: value }), [update]);
   /** A new query: its first index pieces are requested before the page re-renders. */
   const search = (query: string) => {
     prefetchSearch(piecesOf(year), query);
@@ -358,18 +364,19 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
             </select>
           </div>
         )}
-        <Select id="explorer-park" label={labels.park} all={labels.parkAll} options={props.parkOptions} value={keys.park} onChange={(park) => update({ park })} />
-        <Select id="explorer-stage" label={labels.stage} all={labels.stageAll} options={props.stageOptions} value={keys.stage} onChange={(stage) => update({ stage })} />
+        <Select id="explorer-park" label={labels.park} all={labels.parkAll} options={props.parkOptions} field="park" value={keys.park} onChange={setFilter} />
+        <Select id="explorer-stage" label={labels.stage} all={labels.stageAll} options={props.stageOptions} field="stage" value={keys.stage} onChange={setFilter} />
         <Select
           id="explorer-industry"
           label={labels.industry}
           all={labels.industryAll}
           options={props.industryOptions}
+          field="industry"
           value={keys.industry}
-          onChange={(industry) => update({ industry })}
+          onChange={setFilter}
         />
         {props.tagOptions.length > 0 && (
-          <Select id="explorer-tag" label={labels.tag} all={labels.tagAll} options={props.tagOptions} value={keys.tag} onChange={(tag) => update({ tag })} />
+          <Select id="explorer-tag" label={labels.tag} all={labels.tagAll} options={props.tagOptions} field="tag" value={keys.tag} onChange={setFilter} />
         )}
         <div className="explorer-field explorer-reset">
           <button type="button" onClick={reset}>

@@ -212,13 +212,17 @@ export function idBlocksFor(prefix: string, firsts: readonly string[]): number[]
   return blocks;
 }
 
+/** Each meta file's common grams as a set, made once (thousands of grams; a query is planned on every keystroke). */
+const commonSets = new WeakMap<SearchMeta, Set<string>>();
+
 /**
  * How a normalised query is looked up: the posted grams to look up, and what else decides the
  * answer. Whether a gram is posted follows from the meta file's common grams alone (see the
  * module comment), so one round of shards answers any query.
  */
 function planQuery(q: string, meta: SearchMeta) {
-  const common = new Set(meta.common);
+  let common = commonSets.get(meta);
+  if (!common) commonSets.set(meta, (common = new Set(meta.common)));
   /** Posted grams by level (BASE_GRAM … TWICE_EXTENDED_GRAM), each once, in query order. */
   const byLevel: string[][] = [[], [], [], []];
   const unigrams: string[] = [];
