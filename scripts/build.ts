@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { buildProcessDir, profileFolders, removeBuildProcessDirs } from '../src/lib/build-paths.ts';
+import { buildProcessDir, heapLimitsMb, profileFolders, removeBuildProcessDirs } from '../src/lib/build-paths.ts';
 import { OUTPUT_FILES } from '../src/lib/output.ts';
 import { preparePortal } from '../src/lib/prepare.ts';
 import type { PublishedMeta } from '../src/lib/publish.ts';
@@ -79,21 +79,14 @@ for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PR
 const meta = JSON.parse(readFileSync(resolve(work, 'scored', OUTPUT_FILES.meta), 'utf8')) as PublishedMeta;
 const defaultProcesses = meta.counts.enterprises >= SHARD_MIN_ENTERPRISES ? Math.min(4, availableParallelism()) : 1;
 const processes = Math.max(1, Math.floor(Number(process.env.PORTAL_BUILD_PROCESSES ?? defaultProcesses)) || 1);
-// The pages' data is held in memory once per process; V8 lets a heap grow to about twice what
-// it holds between full collections, up to its limit. The ceiling: 7 GB, or three quarters of
-// the machine's memory shared among the processes if that is less. Process 0 holds every row and
-// the lists' indexes (at 520,000 firms, 2.1–2.3 GB live once loaded, measured with --trace-gc),
-// so beside other processes it is held to five times the size of the rows files (at least 3 GB):
-// 4.5 GB nationally (0.9 GB of rows), where the ceiling let it reach 5.7 GB resident and the
-// build 8.5 GB in all. Alone it keeps the ceiling (it then holds every profile's route too). A profile-only
-// process holds only its own enterprises' rows (1.1 GB at 520,000 firms with two processes) and
-// gets half the ceiling. PORTAL_HEAP_MB overrides both. A young generation larger than Node's
+// Heap limits (src/lib/build-paths.ts): process 0 holds every row and the lists' indexes (at
+// 520,000 firms 2.1–2.3 GB live once loaded, measured with --trace-gc), and with the general
+// ceiling V8 let it reach 5.7 GB resident, the build 8.5 GB in all; held to five times the rows
+// files' size (4.4 GB nationally) it stays at 4.0 GB. A young generation larger than Node's
 // default lets each page's short-lived objects die young instead of filling the old generation
 // (measured at 520,000 firms: 11.5 s → 4.5 s of every 40 s spent collecting garbage).
-const ceilingMb = Math.min(7168, Math.floor(((totalmem() / 2 ** 20) * 0.75) / processes));
-const rowsMb = meta.years.reduce((sum, y) => sum + statSync(resolve(work, 'scored', OUTPUT_FILES.rowsForYear(y))).size, 0) / 2 ** 20;
-const mainHeapMb = processes === 1 ? ceilingMb : Math.min(ceilingMb, Math.max(3072, Math.ceil(5 * rowsMb)));
-const heapMbOf = (k: number) => Number(process.env.PORTAL_HEAP_MB ?? (k === 0 ? mainHeapMb : Math.floor(ceilingMb / 2)));
+const rowsBytes = meta.years.reduce((sum, y) => sum + statSync(resolve(work, 'scored', OUTPUT_FILES.rowsForYear(y))).size, 0);
+const heapMb = heapLimitsMb(processes, totalmem(), rowsBytes, process.env.PORTAL_HEAP_MB ? Number(process.env.PORTAL_HEAP_MB) : undefined);
 // PORTAL_V8_FLAGS: more V8 flags for every Astro process (space-separated), after these.
 const v8Flags = (process.env.PORTAL_V8_FLAGS ?? '').split(/\s+/).filter((f) => f !== '');
 const projectDir = process.cwd();
@@ -114,7 +107,7 @@ const results = await Promise.all(
       ASTRO_TELEMETRY_DISABLED: '1',
     };
     if (processes > 1) env.PORTAL_SHARD = `${k}/${processes}`;
-    const args = [`--max-old-space-size=${heapMbOf(k)}`, '--max-semi-space-size=64', ...v8Flags, astroBin, 'build', '--root', projectDir, '--silent'];
+    const args = [`--max-old-space-size=${heapMb[k]}`, '--max-semi-space-size=64', ...v8Flags, astroBin, 'build', '--root', projectDir, '--silent'];
     // Astro stages its server bundle in the output folder when that lies under the working
     // directory, else in a fixed folder of the working directory, which side-by-side processes
     // (or builds of two work folders) would share and remove under each other. So each process

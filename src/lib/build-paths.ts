@@ -42,3 +42,20 @@ export function cachedProfilePages(projectDir: string, workDir: string): Map<str
   }
   return pages;
 }
+
+/**
+ * The V8 old-space limit (MB) of each of `processes` Astro processes of a build (scripts/build.ts),
+ * from the machine's memory and the size of the scored rows files. The ceiling: 7 GB, or three
+ * quarters of the memory shared among the processes if that is less. Process 0 holds every row
+ * and the lists' indexes; V8 lets a heap grow to about twice what it holds between full
+ * collections, up to its limit, so beside other processes it is held to five times the rows
+ * files' size, at least 3 GB (alone it keeps the ceiling: it then holds every profile's route
+ * too). A profile-only process gets half the ceiling. `overrideMb` (PORTAL_HEAP_MB) sets all.
+ */
+export function heapLimitsMb(processes: number, memoryBytes: number, rowsBytes: number, overrideMb?: number): number[] {
+  if (overrideMb !== undefined) return Array.from({ length: processes }, () => overrideMb);
+  const ceiling = Math.min(7168, Math.floor(((memoryBytes / 2 ** 20) * 0.75) / processes));
+  const main = processes === 1 ? ceiling : Math.min(ceiling, Math.max(3072, Math.ceil((5 * rowsBytes) / 2 ** 20)));
+  return Array.from({ length: processes }, (_, k) => (k === 0 ? main : Math.floor(ceiling / 2)));
+}
+
