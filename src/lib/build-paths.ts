@@ -58,4 +58,3 @@ export function heapLimitsMb(processes: number, memoryBytes: number, rowsBytes: 
   const main = processes === 1 ? ceiling : Math.min(ceiling, Math.max(3072, Math.ceil((5 * rowsBytes) / 2 ** 20)));
   return Array.from({ length: processes }, (_, k) => (k === 0 ? main : Math.floor(ceiling / 2)));
 }
-
