@@ -106,6 +106,9 @@ async function fetchJson(url: string): Promise<unknown> {
   return res.json();
 }
 
+/** The filters chosen from a list (the query is typed). */
+type FilterField = Exclude<keyof FilterKeys, 'query'>;
+
 /**
  * A labelled <select> over [key, label] options for one filter; '' is "all". Rendered again
  * only when its value changes: a national list has 178 parks, and typing in the search box
@@ -116,9 +119,9 @@ const Select = memo(function Select(props: {
   label: string;
   all: string;
   options: [string, string][];
-  field: 'park' | 'stage' | 'industry' | 'tag';
+  field: FilterField;
   value: string | null;
-  onChange: (field: 'park' | 'stage' | 'industry' | 'tag', value: string | null) => void;
+  onChange: (field: FilterField, value: string | null) => void;
 }): ReactNode {
   const { id, label, all, options, field, value, onChange } = props;
   const index = value === null ? '' : String(options.findIndex(([k]) => k === value));
@@ -266,7 +269,7 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
     setKeys((k) => ({ ...k, ...next }));
     setPage(1);
   }, []);
-  const setFilter = useCallback((field: 'park' | 'stage' | 'industry' | 'tag', value: string | null) => update({ [field]: value }), [update]);
+  const setFilter = useCallback((field: FilterField, value: string | null) => update({ [field]: value }), [update]);
   /** A new query: its first index pieces are requested before the page re-renders. */
   const search = (query: string) => {
     prefetchSearch(piecesOf(year), query);
