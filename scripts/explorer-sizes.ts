@@ -11,6 +11,7 @@ import { OUTPUT_FILES } from '../src/lib/output.ts';
 import type { PublishedMeta, PublishedRow } from '../src/lib/publish.ts';
 import { prepareRankingPieces } from '../src/components/islands/ranking-data.ts';
 import { buildSearchIndex } from '../src/lib/search-index.ts';
+import { topFile } from '../src/lib/explorer-files.ts';
 
 const { values } = parseArgs({ options: { scored: { type: 'string' }, year: { type: 'string' } } });
 if (!values.scored) {
@@ -62,7 +63,7 @@ console.log(
   `name index built in ${ms.toFixed(0)} ms (${((ms / rows.length) * 100_000).toFixed(0)} ms per 100,000 rows), ` +
     `${mb(heap1 - heap0)} more memory held (rows: ${mb(heap0)} with everything else)`,
 );
-console.log(`${index.meta.shards} shards, ${index.meta.common.length} common grams, ${index.meta.idBlocks.length} id blocks`);
+console.log(`${index.meta.shards} shards, ${index.meta.common.length} common grams, ${index.meta.top.files} top files, ${index.meta.idBlocks.length} id blocks`);
 
 report('list meta', [pieces.meta]);
 report('list chunks', (function* () {
@@ -72,6 +73,9 @@ report('park files', tables.parks.map((c) => pieces.parkFile(c)));
 report('search meta', [index.meta]);
 report('search shards', (function* () {
   for (let n = 0; n < index.meta.shards; n++) yield index.shard(n);
+})());
+report('top files', (function* () {
+  for (let k = 0; k < index.meta.top.files; k++) yield topFile(index, pieces, k);
 })());
 report('id blocks', (function* () {
   for (let k = 0; k < index.meta.idBlocks.length; k++) yield index.idBlock(k);

@@ -5,8 +5,9 @@
  */
 import { prepareRankingPieces, type RankingPieces, type RankingTables } from '../components/islands/ranking-data.ts';
 import { TAGS } from '../lib/dataset.ts';
+import { topFile } from '../lib/explorer-files.ts';
 import { buildSearchIndex, searchFileNames, type SearchIndex } from '../lib/search-index.ts';
-import { model, parks, rowsForYear, years } from './portal.ts';
+import { model, parks, rowsForYear, site, years } from './portal.ts';
 
 /** Every park and stage, so indices mean the same in every year. */
 const tables: RankingTables = { parks: parks.map((p) => p.code), stages: model.stages.map((s) => s.id), tagNames: [...TAGS] };
@@ -28,7 +29,7 @@ let lastIndex: { year: number; index: SearchIndex } | null = null;
  * year's files together, so Astro writes them one year after another.
  */
 function searchIndex(year: number): SearchIndex {
-  if (lastIndex?.year !== year) lastIndex = { year, index: buildSearchIndex(year, rowsForYear(year)) };
+  if (lastIndex?.year !== year) lastIndex = { year, index: buildSearchIndex(year, rowsForYear(year), { topRows: site.page_size }) };
   return lastIndex.index;
 }
 
@@ -40,6 +41,7 @@ function searchIndex(year: number): SearchIndex {
 export function searchFile(year: number, file: string): unknown {
   const index = searchIndex(year);
   if (file === 'meta') return index.meta;
+  if (file.startsWith('top-')) return topFile(index, rankingPieces(year), Number(file.slice(4)));
   if (!file.startsWith('id-')) return index.shard(Number(file));
   const block = Number(file.slice(3));
   const data = index.idBlock(block);

@@ -4,7 +4,8 @@
  * src/pages/search/ publish exactly these; tests and scripts/explorer-sizes.ts read them here.
  */
 import { fillTemplate, prepareRankingPieces, type RankableRow, type RankingPieces, type RankingTables } from '../components/islands/ranking-data.ts';
-import { buildSearchIndex, type SearchIndex } from './search-index.ts';
+import { SEARCH_INDEX_VERSION, type TopFile } from '../components/islands/name-search.ts';
+import { buildSearchIndex, type SearchIndex, type SearchIndexOptions } from './search-index.ts';
 
 /** Paths of the explorer's files (without base path), as templates with {year}, {n} and {code}. */
 export const EXPLORER_PATHS = {
@@ -13,6 +14,7 @@ export const EXPLORER_PATHS = {
   park: '/rankings-data/{year}/park/{code}.json',
   searchMeta: '/search/{year}/meta.json',
   shard: '/search/{year}/{n}.json',
+  top: '/search/{year}/top-{n}.json',
   idBlock: '/search/{year}/id-{n}.json',
 } as const;
 
@@ -24,7 +26,7 @@ export function explorerPath(kind: ExplorerPathKind, year: number, n: number | s
 }
 
 /** Every file of a year's explorer data: [path, content], in a stable order. Tests may fix the chunk size and shard count. */
-export function* explorerFiles(year: number, rows: readonly RankableRow[], tables: RankingTables, options: { chunkSize?: number; shards?: number } = {}): Generator<[string, unknown]> {
+export function* explorerFiles(year: number, rows: readonly RankableRow[], tables: RankingTables, options: { chunkSize?: number } & SearchIndexOptions = {}): Generator<[string, unknown]> {
   const pieces: RankingPieces = prepareRankingPieces(year, rows, tables, options.chunkSize);
   yield [explorerPath('meta', year), pieces.meta];
   for (let n = 0; n < pieces.meta.chunks; n++) yield [explorerPath('chunk', year, n), pieces.chunk(n)];
@@ -32,5 +34,12 @@ export function* explorerFiles(year: number, rows: readonly RankableRow[], table
   const index: SearchIndex = buildSearchIndex(year, rows, options);
   yield [explorerPath('searchMeta', year), index.meta];
   for (let n = 0; n < index.meta.shards; n++) yield [explorerPath('shard', year, n), index.shard(n)];
+  for (let k = 0; k < index.meta.top.files; k++) yield [explorerPath('top', year, k), topFile(index, pieces, k)];
   for (let k = 0; k < index.meta.idBlocks.length; k++) yield [explorerPath('idBlock', year, k), index.idBlock(k)];
+}
+
+/** Top file k of a year's index: its grams' first rows, encoded as the year's list is. */
+export function topFile(index: SearchIndex, pieces: RankingPieces, k: number): TopFile {
+  const grams = Object.fromEntries(index.topGrams(k).map(({ gram, ordinals }) => [gram, pieces.ordered(ordinals)]));
+  return { v: SEARCH_INDEX_VERSION, year: index.meta.year, file: k, grams };
 }

@@ -8,7 +8,7 @@
  * beyond the rows is the normalised names, one int per posted (gram, row) pair, a few ints
  * per distinct gram and the sorted ids.
  */
-import { BASE_GRAM, CJK_FROM, EXTENDED_GRAM, SEARCH_INDEX_VERSION, TWICE_EXTENDED_GRAM, UNIGRAM, gramShard, type GramKind, type IdBlock, type SearchMeta, type SearchShard } from '../components/islands/name-search.ts';
+import { BASE_GRAM, CJK_FROM, EXTENDED_GRAM, SEARCH_INDEX_VERSION, TWICE_EXTENDED_GRAM, UNIGRAM, gramShard, topFileOf, type GramKind, type IdBlock, type SearchMeta, type SearchShard } from '../components/islands/name-search.ts';
 import { normaliseSearch } from '../components/islands/ranking-data.ts';
 
 /**
@@ -26,6 +26,25 @@ export const COMMON_MIN_ROWS = 1000;
 export const ROWS_PER_SHARD = 125;
 /** Ids per id block: about 25 KB gzipped. */
 export const ID_BLOCK_SIZE = 2048;
+/**
+ * A posted gram held by more than this many rows has top rows (see name-search.ts): a page of
+ * its matches would otherwise cost more than a few list chunks, one request each. Grams of a
+ * few rows add little to the files (at 520,000 rows, 59,383 grams have top rows with this
+ * threshold, 58,948 with 6).
+ */
+export const TOP_MIN_ROWS = 3;
+/**
+ * One top file per this many rows of the year: about 8 KB gzipped each on synthetic data of
+ * 520,000 rows (about 3.7 grams of up to 50 rows each), 13 KB at 10,000.
+ */
+export const ROWS_PER_TOP_FILE = 32;
+/** Top rows per gram unless the caller says otherwise: the site's default page size. */
+export const DEFAULT_TOP_ROWS = 50;
+
+/** The number of top files for a year of `rows` rows. */
+export function topFileCount(rows: number): number {
+  return Math.max(1, Math.ceil(rows / ROWS_PER_TOP_FILE));
+}
 
 /** The number of shards for a year of `rows` rows. */
 export function shardCount(rows: number): number {
@@ -34,7 +53,8 @@ export function shardCount(rows: number): number {
 
 /** The files of a year's index, by name under /search/{year}/ (without .json): known from the row count alone. */
 export function searchFileNames(rows: number): string[] {
-  return ['meta', ...Array.from({ length: shardCount(rows) }, (_, n) => String(n)), ...Array.from({ length: Math.ceil(rows / ID_BLOCK_SIZE) }, (_, k) => `id-${k}`)];
+  const list = (count: number, name: (k: number) => string) => Array.from({ length: count }, (_, k) => name(k));
+  return ['meta', ...list(shardCount(rows), String), ...list(topFileCount(rows), (k) => `top-${k}`), ...list(Math.ceil(rows / ID_BLOCK_SIZE), (k) => `id-${k}`)];
 }
 
 /** Rows a gram may be held by and still be posted. */
@@ -160,17 +180,24 @@ export interface SearchableRow {
 export interface SearchIndex {
   meta: SearchMeta;
   shard(n: number): SearchShard;
+  /** The grams of top file k (in code-unit order) with the ordinals of their top rows; the caller adds the rows. */
+  topGrams(k: number): { gram: string; ordinals: number[] }[];
   idBlock(k: number): IdBlock;
 }
 
-/**
- * Builds the index of a year's rows, given in published order (row i has ordinal i). Tests
- * may fix the number of shards.
- */
-export function buildSearchIndex(year: number, rows: readonly SearchableRow[], options: { shards?: number } = {}): SearchIndex {
+/** What a caller may fix: the number of shards and of top files (tests), and top rows per gram (the site's page size). */
+export interface SearchIndexOptions {
+  shards?: number;
+  topFiles?: number;
+  topRows?: number;
+}
+
+/** Builds the index of a year's rows, given in published order (row i has ordinal i). */
+export function buildSearchIndex(year: number, rows: readonly SearchableRow[], options: SearchIndexOptions = {}): SearchIndex {
   const n = rows.length;
   const threshold = commonThreshold(n);
   const shards = options.shards ?? shardCount(n);
+  const top = { files: options.topFiles ?? topFileCount(n), minRows: TOP_MIN_ROWS, rows: options.topRows ?? DEFAULT_TOP_ROWS };
   const names = rows.flatMap((r) => [normaliseSearch(r.name), normaliseSearch(r.nameEn)]);
 
   // Grams are numbered as first met; per gram, the rows holding it and the last row counted.
@@ -282,7 +309,7 @@ export function buildSearchIndex(year: number, rows: readonly SearchableRow[], o
   const idBlocks: string[] = [];
   for (let k = 0; k < n; k += ID_BLOCK_SIZE) idBlocks.push(idTexts[order[k]!]!);
 
-  const meta: SearchMeta = { v: SEARCH_INDEX_VERSION, year, rows: n, shards, common, idBlocks };
+  const meta: SearchMeta = { v: SEARCH_INDEX_VERSION, year, rows: n, shards, common, idBlocks, top };
   return indexFiles(meta, postedByShard, postings, order.map((i) => idTexts[i]!), Int32Array.from(order));
 }
 
@@ -298,7 +325,17 @@ interface PostedGram {
  * files' closures hold only these, not the build's working arrays.
  */
 function indexFiles(meta: SearchMeta, postedByShard: PostedGram[][], postings: Int32Array, ids: string[], orders: Int32Array): SearchIndex {
-  const { year, shards, idBlocks } = meta;
+  const { year, shards, idBlocks, top } = meta;
+  /** The grams of each top file, in code-unit order (made when first asked for). */
+  let byTopFile: PostedGram[][] | null = null;
+  const topFiles = () => {
+    if (!byTopFile) {
+      byTopFile = Array.from({ length: top.files }, () => []);
+      for (const list of postedByShard) for (const p of list) if (p.to - p.from > top.minRows) byTopFile[topFileOf(p.gram, meta)]!.push(p);
+      for (const list of byTopFile) list.sort((a, b) => (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : 0));
+    }
+    return byTopFile;
+  };
   return {
     meta,
     shard(s) {
@@ -310,6 +347,10 @@ function indexFiles(meta: SearchMeta, postedByShard: PostedGram[][], postings: I
         out[gram] = deltas;
       }
       return { v: SEARCH_INDEX_VERSION, year, shard: s, grams: out };
+    },
+    topGrams(k) {
+      if (!(Number.isInteger(k) && k >= 0 && k < top.files)) throw new Error(`search index: no top file ${k} in ${year}`);
+      return topFiles()[k]!.map(({ gram, from, to }) => ({ gram, ordinals: Array.from(postings.subarray(from, Math.min(to, from + top.rows))) }));
     },
     idBlock(k) {
       if (!(Number.isInteger(k) && k >= 0 && k < idBlocks.length)) throw new Error(`search index: no id block ${k} in ${year}`);

@@ -17,6 +17,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { copyFixture } from '../helpers/folder.ts';
 import { t } from '../../src/i18n/index.ts';
+import { TOP_MIN_ROWS } from '../../src/lib/search-index.ts';
 import { describeProblems, launchBrowser, visit, watchedContext } from './helpers/browser.ts';
 import { buildSite, filesWithExtension, sampleSite, urlPathOf, type BuildResult } from './helpers/build.ts';
 import { checkSiteLinks, describeLinks, type FoundLink } from './helpers/links.ts';
@@ -231,7 +232,7 @@ function readYearList(dist: string, year: number): RankingFile & { chunks: numbe
 }
 
 /** The island's data files: the pieces of a year's list and of its name index (src/lib/explorer-files.ts). */
-const PIECE = /\/(rankings-data\/\d{4}\/(meta|\d+|park\/[a-z0-9-]+)|search\/\d{4}\/(meta|\d+|id-\d+))\.json$/;
+const PIECE = /\/(rankings-data\/\d{4}\/(meta|\d+|park\/[a-z0-9-]+)|search\/\d{4}\/(meta|\d+|top-\d+|id-\d+))\.json$/;
 
 interface IslandRow {
   id: string;
@@ -423,7 +424,7 @@ describe('the ranking filter island on the rankings hub', () => {
     expect(development, 'JavaScript files with React development code').toEqual([]);
   });
 
-  it('answers a Chinese partial name from index pieces and the chunks it needs, never the whole year', async () => {
+  it('answers a Chinese partial name from index pieces (and the chunks it needs), never the whole year', async () => {
     const { context, problems, current } = await watchedContext(browser, server.origin);
     const page = await context.newPage();
     const requested: string[] = [];
@@ -451,9 +452,15 @@ describe('the ranking filter island on the rankings hub', () => {
       expect(json.filter((u) => !PIECE.test(new URL(u).pathname))).toEqual([]);
       expect(json.some((u) => u.includes(`/search/${year}/`))).toBe(true);
       const chunks = json.filter((u) => /\/rankings-data\/\d{4}\/\d+\.json$/.test(u));
-      expect(chunks.length).toBeGreaterThan(0);
-      expect(chunks.length).toBeLessThanOrEqual(matches(query));
-      expect(chunks.length).toBeLessThan(data.chunks / 2);
+      const tops = json.filter((u) => /\/search\/\d{4}\/top-\d+\.json$/.test(u));
+      // A pair held by more than TOP_MIN_ROWS firms shows from its top file, one request; a
+      // rarer one from the chunks holding its firms.
+      if (matches(query) > TOP_MIN_ROWS) expect({ tops: tops.length, chunks: chunks.length }).toEqual({ tops: 1, chunks: 0 });
+      else {
+        expect(tops).toEqual([]);
+        expect(chunks.length).toBeGreaterThan(0);
+        expect(chunks.length).toBeLessThanOrEqual(matches(query));
+      }
       for (const u of json) expect(new URL(u).origin).toBe(server.origin);
     } finally {
       await context.close();

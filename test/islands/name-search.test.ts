@@ -11,13 +11,14 @@ import {
   idBlocksFor,
   intersectSorted,
   isIdQuery,
+  topFileOf,
   type GramKind,
   type IdBlock,
   type SearchMeta,
   type SearchShard,
 } from '../../src/components/islands/name-search.ts';
 import { normaliseSearch } from '../../src/components/islands/ranking-data.ts';
-import { ID_BLOCK_SIZE, buildSearchIndex, commonThreshold, gramWalker, searchFileNames, shardCount } from '../../src/lib/search-index.ts';
+import { ID_BLOCK_SIZE, TOP_MIN_ROWS, buildSearchIndex, commonThreshold, gramWalker, searchFileNames, shardCount, topFileCount } from '../../src/lib/search-index.ts';
 import { FIRMS, YEAR, fixtureRows } from './explorer-fixture.ts';
 
 /** The grams of a text by level, each list in order of position. */
@@ -161,8 +162,34 @@ describe('buildSearchIndex', () => {
     const big = 520_000;
     expect(shardCount(big)).toBeGreaterThan(1000);
     const names = searchFileNames(rows.length);
-    expect(names).toEqual(['meta', ...Array.from({ length: shardCount(rows.length) }, (_, n) => String(n)), 'id-0', 'id-1']);
-    expect(buildSearchIndex(YEAR, rows).meta.shards).toBe(shardCount(rows.length));
+    // 2,406 rows: 20 shards of 125 rows, a top file per 32 rows, id blocks of 2,048.
+    expect(shardCount(rows.length)).toBe(20);
+    expect(topFileCount(rows.length)).toBe(76);
+    expect(names).toEqual(['meta', ...Array.from({ length: 20 }, (_, n) => String(n)), ...Array.from({ length: 76 }, (_, k) => `top-${k}`), 'id-0', 'id-1']);
+    const { meta } = buildSearchIndex(YEAR, rows);
+    expect(meta.shards).toBe(20);
+    expect(meta.top).toEqual({ files: 76, minRows: TOP_MIN_ROWS, rows: 50 });
+  });
+
+  it('gives each gram of more than TOP_MIN_ROWS rows its first rows in its top file, and no other gram', () => {
+    const small = buildSearchIndex(YEAR, rows, { shards: 7, topFiles: 5, topRows: 10 });
+    const tops = Array.from({ length: 5 }, (_, k) => small.topGrams(k));
+    // 一二 ("12" in the fillers' numbers) is held by many rows: its first 10, in published order.
+    const yiEr = holding((n) => n.includes('一二'));
+    expect(yiEr.length).toBeGreaterThan(10);
+    expect(tops[topFileOf('一二', small.meta)]!.find((t) => t.gram === '一二')?.ordinals).toEqual(yiEr.slice(0, 10));
+    // 甲乙 is held by two rows (5 and 1999): a query for it costs two chunks at most, no top rows.
+    expect(tops.flat().some((t) => t.gram === '甲乙')).toBe(false);
+    // Exactly the posted grams of more than TOP_MIN_ROWS rows, each in its own file, in code-unit order.
+    const expected = shards.flatMap((sh) => Object.entries(sh.grams).filter(([, d]) => d.length > TOP_MIN_ROWS).map(([g]) => g)).sort();
+    expect(tops.flat().map((t) => t.gram).sort()).toEqual(expected);
+    tops.forEach((list, k) => {
+      expect(list.map((t) => t.gram)).toEqual(list.map((t) => t.gram).sort());
+      for (const t of list) {
+        expect(topFileOf(t.gram, small.meta)).toBe(k);
+        expect(t.ordinals).toEqual(posted(t.gram)!.slice(0, 10));
+      }
+    });
   });
 });
 
@@ -184,6 +211,16 @@ describe('findCandidates', () => {
     const p = pieces();
     expect(await findCandidates('甲乙', meta, p)).toEqual({ kind: 'ordinals', ordinals: [5, 1999], exact: true });
     expect(p.fetched).toEqual([`shard ${gramShard('甲乙', 7)}`]);
+  });
+
+  it('names the top file for a query that is a posted gram of more than a few rows', async () => {
+    const yiEr = rows.flatMap((r, i) => (r.name.includes('一二') ? [i] : []));
+    const p = pieces();
+    expect(await findCandidates('一二', meta, p)).toEqual({ kind: 'ordinals', ordinals: yiEr, exact: true, top: '一二' });
+    expect(p.fetched).toEqual([`shard ${gramShard('一二', 7)}`]);
+    // Not for a query the index answers with a superset: 一二三 is not posted (一二 and 二三 are rare).
+    expect(await findCandidates('一二三', meta, pieces())).toMatchObject({ kind: 'ordinals', exact: false });
+    expect(await findCandidates('一二三', meta, pieces())).not.toHaveProperty('top');
   });
 
   it('intersects the grams of a longer query: a superset to check', async () => {

@@ -2,7 +2,8 @@
 // the real encoder and index builder), read through a fake same-origin fetch that logs every
 // request, so each test says both what the reader sees and which pieces were fetched.
 import { describe, expect, it } from 'vitest';
-import { gramShard } from '../../src/components/islands/name-search.ts';
+import { gramShard, topFileOf } from '../../src/components/islands/name-search.ts';
+import { topFileCount } from '../../src/lib/search-index.ts';
 import { NO_FILTER_KEYS, normaliseSearch, sortRows, type FilterKeys, type RankableRow, type RankingTablesOfYear, type SortDirection, type SortKey } from '../../src/components/islands/ranking-data.ts';
 import { SMALL_YEAR_ROWS, YearPieces, covers, prefetchSearch, runExplorer, sortClass, type ExplorerResult } from '../../src/components/islands/ranking-source.ts';
 import { FIRMS, TABLES, URLS, YEAR, fixtureFiles, fixtureRows, urlOf } from './explorer-fixture.ts';
@@ -125,14 +126,54 @@ describe('search through the index', () => {
     expect(reports.some((r) => !r.done && r.rows.length >= PAGE)).toBe(true);
   });
 
-  it('reads only the chunks a page of candidates needs, and reads on for the next page', async () => {
-    // 一二 ("12" in the fillers' numbers) is one gram: the index knows the count exactly.
+  it('shows the first page of a query that is a posted gram from its top file, without a chunk', async () => {
+    // 一二 ("12" in the fillers' numbers) is one gram held by many rows: the index knows the count exactly.
     const expected = matching('一二');
     expect(expected.length).toBeGreaterThan(2 * PAGE);
-    const first = await run({ keys: { query: '一二' } });
+    const { last, requests } = await run({ keys: { query: '一二' } });
+    expect(ordinals(last)).toEqual(expected.slice(0, PAGE));
+    expect(last).toMatchObject({ offset: 0, count: expected.length, complete: false, done: true });
+    expect(last.rows.map((r) => r.name)).toEqual(expected.slice(0, PAGE).map((o) => rows[o]!.name));
+    expect(chunkRequests(requests)).toEqual([]);
+    expect(requests.filter((u) => u.includes('/search/')).sort()).toEqual([urlOf('searchMeta'), urlOf('shard', gramShard('一二', SHARDS)), urlOf('top', topFileOf('一二', { top: { files: topFileCount(rows.length), minRows: 0, rows: 0 } }))].sort());
+  });
+
+  it('reads the chunks instead of the top file for another page, a filter or reverse order', async () => {
+    const expected = matching('一二');
+    const next = await run({ keys: { query: '一二' }, page: 2 });
+    expect(ordinals(next.last).slice(PAGE, 2 * PAGE)).toEqual(expected.slice(PAGE, 2 * PAGE));
+    expect(next.requests.some((u) => u.includes('/top-'))).toBe(false);
+    const stable = await run({ keys: { query: '一二', stage: 'stable' } });
+    expect(ordinals(stable.last)).toEqual(matching('一二', (r) => r.stage === 'stable').slice(0, stable.last.rows.length));
+    expect(stable.requests.some((u) => u.includes('/top-'))).toBe(false);
+    const reverse = await run({ keys: { query: '一二' }, sort: { key: 'rank', dir: 'desc' } });
+    const byRankDown = [...expected].sort((a, b) => rows[b]!.rankNational - rows[a]!.rankNational || a - b);
+    expect(ordinals(reverse.last).slice(0, PAGE)).toEqual(byRankDown.slice(0, PAGE));
+    expect(reverse.requests.some((u) => u.includes('/top-'))).toBe(false);
+  });
+
+  it('does not trust a top file that does not hold the gram’s first rows: it reads the chunks', async () => {
+    const url = urlOf('top', topFileOf('一二', { top: { files: topFileCount(rows.length), minRows: 0, rows: 0 } }));
+    const good = files.get(url)!;
+    const file = JSON.parse(good) as { grams: Record<string, { orderDelta: number[] }> };
+    file.grams['一二']!.orderDelta[1]! += 1;
+    files.set(url, JSON.stringify(file));
+    try {
+      const { last, requests } = await run({ keys: { query: '一二' } });
+      expect(ordinals(last).slice(0, PAGE)).toEqual(matching('一二').slice(0, PAGE));
+      expect(chunkRequests(requests).length).toBeGreaterThan(0);
+    } finally {
+      files.set(url, good);
+    }
+  });
+
+  it('reads only the chunks a page of candidates needs past the top rows, and reads on for the next page', async () => {
+    // 一二 is one gram: the index knows the count; page 2 lies past its top rows.
+    const expected = matching('一二');
+    const first = await run({ keys: { query: '一二' }, page: 2 });
     expect(first.last).toMatchObject({ count: expected.length, complete: false, done: true });
     expect(ordinals(first.last)).toEqual(expected.slice(0, first.last.rows.length));
-    expect(first.last.rows.length).toBeGreaterThanOrEqual(PAGE);
+    expect(first.last.rows.length).toBeGreaterThanOrEqual(2 * PAGE);
     const read = chunkRequests(first.requests).length;
     expect(read).toBeLessThan(new Set(expected.map((o) => Math.floor(o / 100))).size);
     // The next page the first read does not hold reads on from the chunks already in memory.
@@ -140,6 +181,7 @@ describe('search through the index', () => {
     expect(covers(first.last, (next - 1) * PAGE, next * PAGE)).toBe(false);
     const second = await run({ keys: { query: '一二' }, page: next }, { pieces: first.pieces, requests: [] });
     expect(ordinals(second.last).slice((next - 1) * PAGE, next * PAGE)).toEqual(expected.slice((next - 1) * PAGE, next * PAGE));
+    expect(chunkRequests(second.requests).every((u) => !first.requests.includes(u))).toBe(true);
   });
 
   it('requests a query’s first shards at once when the meta files are here, and the search reuses them', async () => {

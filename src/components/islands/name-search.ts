@@ -23,17 +23,24 @@
  *
  * Ids are looked up by prefix in id blocks (ids sorted, cut into blocks), not by grams.
  *
+ * A query that is itself a posted gram is answered exactly by its postings, but its rows lie
+ * one to a list chunk: forty matches would take forty requests, six at a time over HTTP/1.1.
+ * So each posted gram held by more than `top.minRows` rows also has its first `top.rows` rows
+ * (a page of the list) in a top file, and such a query takes two requests: its shard, then its
+ * top file.
+ *
  * Files: /search/{year}/meta.json (SearchMeta), /search/{year}/{n}.json (SearchShard: the grams
- * whose hash modulo the shard count is n) and /search/{year}/id-{k}.json (IdBlock). An ordinal
- * is a row's position in the year's published order (national rank, then id), the order of
- * the /rankings-data/ chunks.
+ * whose hash modulo the shard count is n), /search/{year}/top-{k}.json (TopFile: the grams whose
+ * hash modulo the number of top files is k) and /search/{year}/id-{k}.json (IdBlock). An
+ * ordinal is a row's position in the year's published order (national rank, then id), the
+ * order of the /rankings-data/ chunks.
  *
  * No imports but ranking-data.ts: this module ships to the browser.
  */
-import { normaliseSearch } from './ranking-data.ts';
+import { normaliseSearch, type OrderedColumns } from './ranking-data.ts';
 
 /** The version of the index files; bump it when their meaning changes. */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 /** /search/{year}/meta.json: what a query needs before it fetches a shard. */
 export interface SearchMeta {
@@ -50,6 +57,11 @@ export interface SearchMeta {
   common: string[];
   /** The first id (normalised) of each id block; block k holds the ids from idBlocks[k] up to idBlocks[k + 1]. */
   idBlocks: string[];
+  /**
+   * The top files: a posted gram held by more than `minRows` rows has its first `rows` rows
+   * (or all, when fewer) in top file topFileOf(gram, meta), of `files`.
+   */
+  top: { files: number; minRows: number; rows: number };
 }
 
 /** /search/{year}/{n}.json: the posted grams of one shard. */
@@ -59,6 +71,15 @@ export interface SearchShard {
   shard: number;
   /** Gram → ordinals, delta-encoded (the first ordinal, then differences). */
   grams: Record<string, number[]>;
+}
+
+/** /search/{year}/top-{k}.json: the first rows of the grams of one top file, with their ordinals. */
+export interface TopFile {
+  v: number;
+  year: number;
+  file: number;
+  /** Gram → its first rows in published order (the ordinals ascending). */
+  grams: Record<string, OrderedColumns>;
 }
 
 /** /search/{year}/id-{k}.json: ids (normalised, ascending) with their ordinals. */
@@ -125,6 +146,11 @@ export function gramShard(gram: string, shards: number): number {
   return (h >>> 0) % shards;
 }
 
+/** The top file holding a gram's first rows (when it is posted with more than meta.top.minRows rows). */
+export function topFileOf(gram: string, meta: Pick<SearchMeta, 'top'>): number {
+  return gramShard(gram, meta.top.files);
+}
+
 /** Ordinals from their delta encoding. */
 export function decodeDeltas(deltas: readonly number[]): number[] {
   const out = new Array<number>(deltas.length);
@@ -161,9 +187,10 @@ const MAX_ID_BLOCKS = 2;
 export type Candidates =
   /**
    * Ascending ordinals: every match is among them. `exact` when they are all matches (the
-   * query is itself a posted gram, or an id prefix); otherwise their names are still to be checked.
+   * query is itself a posted gram, or an id prefix); otherwise their names are still to be
+   * checked. `top`, when set, is the posted gram (the query) whose top file holds the first rows.
    */
-  | { kind: 'ordinals'; ordinals: number[]; exact: boolean }
+  | { kind: 'ordinals'; ordinals: number[]; exact: boolean; top?: string }
   /** Every gram of the query is common: check every row. */
   | { kind: 'scan' }
   /** Too little to look up: one common character, fewer than three letters, or too short an id prefix. */
@@ -236,7 +263,9 @@ function planQuery(q: string, meta: SearchMeta) {
     const posted = !common.has(gram) && (kind === BASE_GRAM || common.has(left) || common.has(right));
     if (posted && !byLevel[kind]!.includes(gram)) byLevel[kind]!.push(gram);
   });
-  return { grams: chooseGrams(byLevel), unigrams, baseGrams, common };
+  // A query that is itself a posted gram needs nothing else: its postings are the answer.
+  const whole = byLevel.some((level) => level.includes(q));
+  return { grams: whole ? [q] : chooseGrams(byLevel), whole, unigrams, baseGrams, common };
 }
 
 /**
@@ -266,7 +295,7 @@ export function prefetchCandidates(query: string, meta: SearchMeta, pieces: Sear
 export async function findCandidates(query: string, meta: SearchMeta, pieces: SearchPieces): Promise<Candidates> {
   const q = normaliseSearch(query);
   if (q === '') return { kind: 'ordinals', ordinals: [], exact: true };
-  const { grams, unigrams, baseGrams, common } = planQuery(q, meta);
+  const { grams, whole, unigrams, baseGrams, common } = planQuery(q, meta);
 
   /** The ordinals of each gram of `list` (all posted). */
   const lookUp = async (list: readonly string[]) => {
@@ -274,13 +303,17 @@ export async function findCandidates(query: string, meta: SearchMeta, pieces: Se
     return shards.map((s, i) => (Object.hasOwn(s.grams, list[i]!) ? decodeDeltas(s.grams[list[i]!]!) : []));
   };
 
+  /** The answer for a query that is itself a posted gram: its postings, and its top file when it has one. */
+  const exactly = (ordinals: number[]): Candidates => (ordinals.length > meta.top.minRows ? { kind: 'ordinals', ordinals, exact: true, top: q } : { kind: 'ordinals', ordinals, exact: true });
+
   const byName = async (): Promise<Candidates> => {
     // A posted gram that is the whole query has exactly the matching rows.
-    if (grams.length > 0) return { kind: 'ordinals', ordinals: intersectSorted(await lookUp(grams)), exact: grams.includes(q) };
+    if (whole) return exactly((await lookUp(grams))[0]!);
+    if (grams.length > 0) return { kind: 'ordinals', ordinals: intersectSorted(await lookUp(grams)), exact: false };
     // Nothing posted narrows it down: check every row, unless the query is too short for that to help.
     if (baseGrams > 0) return { kind: 'scan' };
     const [unigram] = unigrams;
-    if (unigrams.length === 1 && !common.has(unigram!)) return { kind: 'ordinals', ordinals: (await lookUp(unigrams))[0] ?? [], exact: true };
+    if (unigrams.length === 1 && !common.has(unigram!)) return exactly((await lookUp(unigrams))[0]!);
     return { kind: 'tooShort' };
   };
 

@@ -84,13 +84,17 @@ export interface RankingChunk extends RankingColumns {
   start: number;
 }
 
+/** Rows from anywhere in the list, in published order, with their ordinals. */
+export interface OrderedColumns extends RankingColumns {
+  /** Each row's position in the national list, delta-encoded: the first ordinal, then differences. */
+  orderDelta: number[];
+}
+
 /** /rankings-data/{year}/park/{code}.json: one park's rows in published order. */
-export interface RankingParkFile extends RankingColumns {
+export interface RankingParkFile extends OrderedColumns {
   v: number;
   year: number;
   code: string;
-  /** Each row's position in the national list, delta-encoded: the first ordinal, then differences. */
-  orderDelta: number[];
 }
 
 /** The published fields the encoder reads (a structural subset of PublishedRow). */
@@ -179,6 +183,8 @@ export interface RankingPieces {
   chunk(n: number): RankingChunk;
   /** Throws on a park that is not in the tables. */
   parkFile(code: string): RankingParkFile;
+  /** The rows at these ordinals (ascending), with the ordinals. */
+  ordered(ordinals: readonly number[]): OrderedColumns;
 }
 
 /**
@@ -204,6 +210,13 @@ export function prepareRankingPieces(year: number, rows: readonly RankableRow[],
     chunks: Math.ceil(rows.length / chunkSize),
     parkRows: ordinalsByPark.map((o) => o.length),
   };
+  const ordered = (ordinals: readonly number[]): OrderedColumns => {
+    for (let i = 0; i < ordinals.length; i++) {
+      const o = ordinals[i]!;
+      if (!(Number.isInteger(o) && o >= (i === 0 ? 0 : ordinals[i - 1]! + 1) && o < rows.length)) throw new Error(`ranking data: ordinals of ${year} must ascend within the list, not reach ${o}`);
+    }
+    return { orderDelta: ordinals.map((o, i) => (i === 0 ? o : o - ordinals[i - 1]!)), ...encoder.encode(ordinals.map((o) => rows[o]!)) };
+  };
   return {
     meta,
     chunk(n) {
@@ -213,15 +226,9 @@ export function prepareRankingPieces(year: number, rows: readonly RankableRow[],
     parkFile(code) {
       const p = parkIndex.get(code);
       if (p === undefined) throw new Error(`ranking data: unknown park "${code}"`);
-      const ordinals = ordinalsByPark[p]!;
-      return {
-        v: RANKING_DATA_VERSION,
-        year,
-        code,
-        orderDelta: ordinals.map((o, i) => (i === 0 ? o : o - ordinals[i - 1]!)),
-        ...encoder.encode(ordinals.map((o) => rows[o]!)),
-      };
+      return { v: RANKING_DATA_VERSION, year, code, ...ordered(ordinalsByPark[p]!) };
     },
+    ordered,
   };
 }
 
@@ -317,10 +324,15 @@ export function decodeRankingChunk(meta: RankingMeta, chunk: RankingChunk): Expl
 export function decodeRankingPark(meta: RankingMeta, file: RankingParkFile): ExplorerRow[] {
   checkVersion(file.v);
   if (file.year !== meta.year) throw new Error(`ranking data: park file ${file.code} does not belong to ${meta.year}`);
-  if (!Array.isArray(file.orderDelta) || !Array.isArray(file.id) || file.orderDelta.length !== file.id.length) throw new Error(`ranking data: park file ${file.code} does not give one ordinal per row`);
+  return decodeOrdered(file, `park file ${file.code}`);
+}
+
+/** Decodes rows given with their ordinals (a park's file, a search's top rows); `what` names them in errors. */
+export function decodeOrdered(columns: OrderedColumns, what: string): ExplorerRow[] {
+  if (!Array.isArray(columns.orderDelta) || !Array.isArray(columns.id) || columns.orderDelta.length !== columns.id.length) throw new Error(`ranking data: ${what} does not give one ordinal per row`);
   let order = 0;
-  const orders = file.orderDelta.map((d, i) => (order = i === 0 ? d : order + d));
-  return decodeColumns(file, (i) => orders[i] ?? -1);
+  const orders = columns.orderDelta.map((d, i) => (order = i === 0 ? d : order + d));
+  return decodeColumns(columns, (i) => orders[i] ?? -1);
 }
 
 /** The explorer's filters; -1 means "all". Indices refer to the data's tables. */

@@ -7,7 +7,9 @@
  * - A search: the index pieces for the query, then the chunks holding its candidates, whose
  *   names are checked (the index gives a superset). When the index knows the count, or the
  *   candidates lie in more than EXACT_COUNT_CHUNKS chunks, only the chunks of the first page
- *   are read (a later page reads on; the count may be "at least").
+ *   are read (a later page reads on; the count may be "at least"). A query that is itself a
+ *   posted gram of more than a few rows shows its first page from the gram's top file instead
+ *   (rank order, no other filter): one request in place of one per row.
  * - Other filters, and searches made only of common grams: every chunk, in rank order, so the
  *   rows found so far are the start of the result and show as they arrive, with progress.
  * - Sorts other than rank or score: every chunk the filters need, then one sort.
@@ -16,6 +18,7 @@
  * Pure apart from the fetch function it is given, so tests run it on the files the endpoints write.
  */
 import {
+  decodeOrdered,
   decodeRankingChunk,
   decodeRankingPark,
   fillTemplate,
@@ -33,15 +36,16 @@ import {
   type SortDirection,
   type SortKey,
 } from './ranking-data.ts';
-import { findCandidates, prefetchCandidates, type IdBlock, type SearchMeta, type SearchShard } from './name-search.ts';
+import { SEARCH_INDEX_VERSION, findCandidates, prefetchCandidates, topFileOf, type IdBlock, type SearchMeta, type SearchShard, type TopFile } from './name-search.ts';
 
-/** URL templates of a year's pieces, base path included: {year}, {n} (chunk, shard, id block) and {code} (park). */
+/** URL templates of a year's pieces, base path included: {year}, {n} (chunk, shard, top file, id block) and {code} (park). */
 export interface PieceUrls {
   meta: string;
   chunk: string;
   park: string;
   searchMeta: string;
   shard: string;
+  top: string;
   idBlock: string;
 }
 
@@ -121,6 +125,14 @@ export class YearPieces {
   }
   idBlock(k: number): Promise<IdBlock> {
     return this.get(this.urls.idBlock, { n: String(k) }, (j) => j as IdBlock);
+  }
+  /** A top file's rows, by gram. */
+  top(k: number): Promise<Map<string, ExplorerRow[]>> {
+    return this.get(this.urls.top, { n: String(k) }, (j) => {
+      const file = j as TopFile;
+      if (file.v !== SEARCH_INDEX_VERSION || file.year !== this.year) throw new Error(`search index: top file ${k} is not of version ${SEARCH_INDEX_VERSION} for ${this.year}`);
+      return new Map(Object.entries(file.grams).map(([gram, columns]) => [gram, decodeOrdered(columns, `top file ${k}, ${gram}`)]));
+    });
   }
 }
 
@@ -262,9 +274,22 @@ export async function runExplorer(pieces: YearPieces, req: ExplorerRequest, repo
   /** The size of the result when known before reading rows. */
   let known: number | null = !filtered && query === '' ? meta.rows : null;
   if (query !== '' && meta.rows > SMALL_YEAR_ROWS) {
-    const found = await findCandidates(query, await pieces.searchMeta(), pieces);
+    const searchMeta = await pieces.searchMeta();
+    const found = await findCandidates(query, searchMeta, pieces);
     if (cancelled()) return;
     if (found.kind === 'tooShort') return finish([], { count: null, tooShort: true });
+    // A query that is a posted gram: its first rows, when they hold the page, from its top file.
+    if (found.kind === 'ordinals' && found.top !== undefined && !filtered && order === 'asc') {
+      const count = found.ordinals.length;
+      const held = Math.min(count, searchMeta.top.rows);
+      const rows = req.to <= held || held === count ? (await pieces.top(topFileOf(found.top, searchMeta))).get(found.top) : undefined;
+      if (cancelled()) return;
+      // A top file that does not hold the gram's first rows is not trusted: the chunks are read instead.
+      if (rows && rows.length === held && rows.every((r, i) => r.order === found.ordinals[i])) {
+        report({ ...base, tables: meta, rows: rows.slice(req.from, req.to), offset: req.from, count, found: count, complete: req.to >= count, done: true });
+        return;
+      }
+    }
     if (found.kind === 'ordinals') {
       candidates = new Set(found.ordinals);
       chunks = [...new Set(found.ordinals.map((o) => Math.floor(o / meta.chunkSize)))];

@@ -1,7 +1,8 @@
 /**
- * /search/{year}/meta.json, /search/{year}/{n}.json (shards) and /search/{year}/id-{k}.json
- * (id blocks): a year's static name index (src/components/islands/name-search.ts). One route
- * for all three so a year's files are written together and its index is built once.
+ * /search/{year}/meta.json, /search/{year}/{n}.json (shards), /search/{year}/top-{k}.json (top
+ * rows) and /search/{year}/id-{k}.json (id blocks): a year's static name index
+ * (src/components/islands/name-search.ts). One route for all four so a year's files are
+ * written together and its index is built once.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { jsonResponse, searchFile, searchFiles } from '../../../data/explorer.ts';
