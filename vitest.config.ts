@@ -10,6 +10,7 @@ export default getViteConfig(
     test: {
       include: ['test/**/*.test.ts'],
       exclude: ['test/e2e/**', 'node_modules/**'],
+      globalSetup: ['test/global-setup.ts'],
       environment: 'node',
     },
   },
