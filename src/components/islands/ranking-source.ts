@@ -317,7 +317,9 @@ export async function runExplorer(pieces: YearPieces, req: ExplorerRequest, repo
   /** The first rank of the lowest chunk read so far (reverse order: rows ranked below it are complete). */
   let lowestFirstRank = Infinity;
   let prefix: readonly ExplorerRow[] = [];
-  let lastReport = -Infinity;
+  // The first progress report comes after REPORT_EVERY_MS too: a read of a few chunks (a search's
+  // candidates) ends before it, and is shown once instead of re-rendering the table for each.
+  let lastReport = performance.now();
   let stopped = false;
   const progress = (loaded: number) => (sequence.length > 1 ? { loaded, total: sequence.length } : null);
   await loadInOrder(
