@@ -2,8 +2,7 @@
 // the real encoder and index builder), read through a fake same-origin fetch that logs every
 // request, so each test says both what the reader sees and which pieces were fetched.
 import { describe, expect, it } from 'vitest';
-import { gramShard, topFileOf } from '../../src/components/islands/name-search.ts';
-import { topFileCount } from '../../src/lib/search-index.ts';
+import { gramShard, topFileOf, type SearchMeta } from '../../src/components/islands/name-search.ts';
 import { NO_FILTER_KEYS, normaliseSearch, sortRows, type FilterKeys, type RankableRow, type RankingTablesOfYear, type SortDirection, type SortKey } from '../../src/components/islands/ranking-data.ts';
 import { SMALL_YEAR_ROWS, YearPieces, covers, prefetchSearch, runExplorer, sortClass, type ExplorerResult } from '../../src/components/islands/ranking-source.ts';
 import { FIRMS, TABLES, URLS, YEAR, fixtureFiles, fixtureRows, urlOf } from './explorer-fixture.ts';
@@ -11,6 +10,7 @@ import { FIRMS, TABLES, URLS, YEAR, fixtureFiles, fixtureRows, urlOf } from './e
 const rows = fixtureRows();
 const SHARDS = 7;
 const files = fixtureFiles(rows, { shards: SHARDS });
+const searchMeta = JSON.parse(files.get(urlOf('searchMeta'))!) as SearchMeta;
 const PAGE = 50;
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
@@ -137,7 +137,7 @@ describe('search through the index', () => {
     expect(last).toMatchObject({ offset: 0, count: expected.length, complete: false, done: true });
     expect(last.rows.map((r) => r.name)).toEqual(expected.slice(0, PAGE).map((o) => rows[o]!.name));
     expect(chunkRequests(requests)).toEqual([]);
-    expect(requests.filter((u) => u.includes('/search/')).sort()).toEqual([urlOf('searchMeta'), urlOf('shard', gramShard('一二', SHARDS)), urlOf('top', topFileOf('一二', { top: { files: topFileCount(rows.length), minRows: 0, rows: 0 } }))].sort());
+    expect(requests.filter((u) => u.includes('/search/')).sort()).toEqual([urlOf('searchMeta'), urlOf('shard', gramShard('一二', SHARDS)), urlOf('top', topFileOf('一二', searchMeta))].sort());
   });
 
   it('reads the chunks instead of the top file for another page, a filter or reverse order', async () => {
@@ -155,7 +155,7 @@ describe('search through the index', () => {
   });
 
   it('does not trust a top file that does not hold the gram’s first rows: it reads the chunks', async () => {
-    const url = urlOf('top', topFileOf('一二', { top: { files: topFileCount(rows.length), minRows: 0, rows: 0 } }));
+    const url = urlOf('top', topFileOf('一二', searchMeta));
     const good = files.get(url)!;
     const file = JSON.parse(good) as { grams: Record<string, { orderDelta: number[] }> };
     file.grams['一二']!.orderDelta[1]! += 1;
