@@ -40,6 +40,12 @@ export const TOP_MIN_ROWS = 3;
 export const ROWS_PER_TOP_FILE = 32;
 /** Top rows per gram unless the caller says otherwise: the site's default page size. */
 export const DEFAULT_TOP_ROWS = 50;
+/**
+ * At most this many top rows per gram, whatever the page size: the files grow with it (about
+ * 1.1 GB for three national years at 50 rows). A page larger than the top rows of a gram held by
+ * more rows is read from the list chunks instead.
+ */
+export const MAX_TOP_ROWS = 100;
 
 /** The number of top files for a year of `rows` rows. */
 export function topFileCount(rows: number): number {
@@ -185,7 +191,7 @@ export interface SearchIndex {
   idBlock(k: number): IdBlock;
 }
 
-/** What a caller may fix: the number of shards and of top files (tests), and top rows per gram (the site's page size). */
+/** What a caller may fix: the number of shards and of top files (tests), and top rows per gram (the site's page size; at most MAX_TOP_ROWS). */
 export interface SearchIndexOptions {
   shards?: number;
   topFiles?: number;
@@ -197,7 +203,7 @@ export function buildSearchIndex(year: number, rows: readonly SearchableRow[], o
   const n = rows.length;
   const threshold = commonThreshold(n);
   const shards = options.shards ?? shardCount(n);
-  const top = { files: options.topFiles ?? topFileCount(n), minRows: TOP_MIN_ROWS, rows: options.topRows ?? DEFAULT_TOP_ROWS };
+  const top = { files: options.topFiles ?? topFileCount(n), minRows: TOP_MIN_ROWS, rows: Math.min(MAX_TOP_ROWS, options.topRows ?? DEFAULT_TOP_ROWS) };
   const names = rows.flatMap((r) => [normaliseSearch(r.name), normaliseSearch(r.nameEn)]);
 
   // Grams are numbered as first met; per gram, the rows holding it and the last row counted.

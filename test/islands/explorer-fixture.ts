@@ -5,6 +5,7 @@
 // builder), kept as JSON text for a fake fetch.
 import { fillTemplate, type RankableRow, type RankingTables } from '../../src/components/islands/ranking-data.ts';
 import { EXPLORER_PATHS, explorerFiles } from '../../src/lib/explorer-files.ts';
+import type { SearchIndexOptions } from '../../src/lib/search-index.ts';
 
 export const YEAR = 2024;
 export const TABLES: RankingTables = { parks: ['alpha', 'beta', 'gamma'], stages: ['startup', 'growth', 'stable'], tagNames: ['高新技术企业', '专精特新'] };
@@ -62,7 +63,7 @@ export function fixtureRows(): RankableRow[] {
 export const URLS = Object.fromEntries(Object.entries(EXPLORER_PATHS).map(([k, p]) => [k, `/base${p}`])) as Record<keyof typeof EXPLORER_PATHS, string>;
 
 /** Every file of the year, path (with base) → JSON text, as the endpoints write them. */
-export function fixtureFiles(rows: readonly RankableRow[], options: { shards?: number } = {}): Map<string, string> {
+export function fixtureFiles(rows: readonly RankableRow[], options: SearchIndexOptions = {}): Map<string, string> {
   const files = new Map<string, string>();
   for (const [path, data] of explorerFiles(YEAR, rows, TABLES, options)) files.set(`/base${path}`, JSON.stringify(data));
   return files;

@@ -18,7 +18,7 @@ import {
   type SearchShard,
 } from '../../src/components/islands/name-search.ts';
 import { normaliseSearch } from '../../src/components/islands/ranking-data.ts';
-import { ID_BLOCK_SIZE, TOP_MIN_ROWS, buildSearchIndex, commonThreshold, gramWalker, searchFileNames, shardCount, topFileCount } from '../../src/lib/search-index.ts';
+import { ID_BLOCK_SIZE, MAX_TOP_ROWS, TOP_MIN_ROWS, buildSearchIndex, commonThreshold, gramWalker, searchFileNames, shardCount, topFileCount } from '../../src/lib/search-index.ts';
 import { FIRMS, YEAR, fixtureRows } from './explorer-fixture.ts';
 
 /** The grams of a text by level, each list in order of position. */
@@ -169,6 +169,9 @@ describe('buildSearchIndex', () => {
     const { meta } = buildSearchIndex(YEAR, rows);
     expect(meta.shards).toBe(20);
     expect(meta.top).toEqual({ files: 76, minRows: TOP_MIN_ROWS, rows: 50 });
+    // A site's page size sets the top rows, up to MAX_TOP_ROWS.
+    expect(buildSearchIndex(YEAR, rows, { topRows: 30 }).meta.top.rows).toBe(30);
+    expect(buildSearchIndex(YEAR, rows, { topRows: 500 }).meta.top.rows).toBe(MAX_TOP_ROWS);
   });
 
   it('gives each gram of more than TOP_MIN_ROWS rows its first rows in its top file, and no other gram', () => {

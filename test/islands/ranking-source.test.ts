@@ -154,6 +154,16 @@ describe('search through the index', () => {
     expect(reverse.requests.some((u) => u.includes('/top-'))).toBe(false);
   });
 
+  it('reads the chunks when the page is longer than a gram’s top rows (a site whose page is larger than MAX_TOP_ROWS)', async () => {
+    const shortTops = fixtureFiles(rows, { shards: SHARDS, topRows: 20 });
+    const requests: string[] = [];
+    const pieces = new YearPieces(YEAR, URLS, async (url) => (requests.push(url), JSON.parse(shortTops.get(url)!) as unknown));
+    const { last } = await run({ keys: { query: '一二' } }, { pieces, requests });
+    expect(ordinals(last).slice(0, PAGE)).toEqual(matching('一二').slice(0, PAGE));
+    expect(requests.some((u) => u.includes('/top-'))).toBe(false);
+    expect(chunkRequests(requests).length).toBeGreaterThan(0);
+  });
+
   it('does not trust a top file that does not hold the gram’s first rows: it reads the chunks', async () => {
     const url = urlOf('top', topFileOf('一二', searchMeta));
     const good = files.get(url)!;
