@@ -25,7 +25,7 @@ export function explorerPath(kind: ExplorerPathKind, year: number, n: number | s
   return fillTemplate(EXPLORER_PATHS[kind], { year: String(year), n: String(n), code: String(n) });
 }
 
-/** Every file of a year's explorer data: [path, content], in a stable order. Tests may fix the chunk size and shard count. */
+/** Every file of a year's explorer data: [path, content], in a stable order. Tests may fix the chunk size and the index options (shards, top files, top rows). */
 export function* explorerFiles(year: number, rows: readonly RankableRow[], tables: RankingTables, options: { chunkSize?: number } & SearchIndexOptions = {}): Generator<[string, unknown]> {
   const pieces: RankingPieces = prepareRankingPieces(year, rows, tables, options.chunkSize);
   yield [explorerPath('meta', year), pieces.meta];
