@@ -133,11 +133,18 @@ export const modelSchema = z
     privacy: z
       .object({
         public_tags: z.boolean().describe('whether designations (tags) are published'),
+        min_cohort: z
+          .number()
+          .int()
+          .min(1)
+          .default(30)
+          .describe('cohort quartiles of private indicators are published only for cohorts with at least this many reported values (scoring-model.md §7)'),
         min_cohort_for_benchmarks: z
           .number()
           .int()
           .min(1)
-          .describe('cohort benchmark values of private indicators are withheld for smaller cohorts'),
+          .optional()
+          .describe('model 1.0: ignored since 1.1 (benchmark values of private indicators are never published); accepted so 1.0 files still load'),
       })
       .strict(),
   })
