@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { buildProcessDir, heapLimitsMb, profileFolders, removeBuildProcessDirs } from '../src/lib/build-paths.ts';
 import { OUTPUT_FILES } from '../src/lib/output.ts';
 import { preparePortal } from '../src/lib/prepare.ts';
+import { privacySummary } from '../src/lib/publish.ts';
 import type { PublishedMeta } from '../src/lib/publish.ts';
 
 /** From this many enterprises on, the pages are built by several processes (one per core). */
@@ -64,6 +65,7 @@ if (!prepared.ok) {
   process.exit(1);
 }
 console.log(`Data validated and scored (${elapsed()}); building pages …`);
+console.log(privacySummary(prepared.risks));
 
 // The build's environment, less what would change the output behind the data folder's back:
 // Vite and Astro read BASE_URL, MODE, SITE and friends from the environment (vitest and some

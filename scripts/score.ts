@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { loadDataFolder } from '../src/lib/load.ts';
 import { writeScoreOutputs } from '../src/lib/output.ts';
+import { privacySummary } from '../src/lib/publish.ts';
 import { scoreDataset } from '../src/lib/score.ts';
 import { loadShowcase } from '../src/lib/showcase.ts';
 
@@ -29,9 +30,10 @@ if (!loaded.ok || errors.length) {
   process.exit(1);
 }
 const scored = scoreDataset(loaded.data.model, loaded.data.enterprises);
-const files = await writeScoreOutputs(loaded.data, scored, values.out);
+const { files, risks } = await writeScoreOutputs(loaded.data, scored, values.out);
 const secs = ((performance.now() - started) / 1000).toFixed(1);
 console.log(
   `Scored ${scored.rows.length} enterprise-years (${scored.years.join(', ')}) from ${values.data} with model "${scored.model.id}" ${scored.model.version} in ${secs} s.`,
 );
 console.log(`Wrote ${files.length} files to ${values.out}: ${files.filter((f) => !f.startsWith('site/')).join(', ')} and site data.`);
+console.log(privacySummary(risks));

@@ -197,17 +197,23 @@ export function rowsOfIndustry(year: number, industry: string): PublishedRow[] {
   return rowsForYear(year).filter((r) => r.industry === industry);
 }
 
+/** The indicators with a ranking of their own: public ones only (scoring-model.md §7). */
+export const rankedIndicators = model.indicators.filter((ind) => ind.public);
+
 /**
- * Rows ordered by one indicator's points (then score, then id), with competition ranks on
- * those points: the 单项指标排名.
+ * Rows ordered by one public indicator's points (then score, then id), with competition ranks
+ * on those points: the 单项指标排名. A private indicator has none: a list ordered by one would
+ * publish it (§7), so asking for one throws.
  */
 export function rankByIndicator(year: number, indicatorId: string): { row: PublishedRow; rank: number; points: number }[] {
   const k = indicatorIndex(indicatorId);
-  const sorted = [...rowsForYear(year)].sort((a, b) => b.points[k]! - a.points[k]! || b.score - a.score || (a.id < b.id ? -1 : 1));
+  if (!model.indicators[k]?.public) throw new Error(`indicator ${indicatorId} is not public and has no ranking`);
+  const pts = (r: PublishedRow) => r.points[k] ?? 0;
+  const sorted = [...rowsForYear(year)].sort((a, b) => pts(b) - pts(a) || b.score - a.score || (a.id < b.id ? -1 : 1));
   let rank = 0;
   return sorted.map((row, i) => {
-    if (i === 0 || row.points[k] !== sorted[i - 1]!.points[k]) rank = i + 1;
-    return { row, rank, points: row.points[k]! };
+    if (i === 0 || pts(row) !== pts(sorted[i - 1]!)) rank = i + 1;
+    return { row, rank, points: pts(row) };
   });
 }
 
@@ -226,12 +232,11 @@ function quantile(sorted: number[], p: number): number {
   return sorted[lo]! + (h - lo) * ((sorted[lo + 1] ?? sorted[lo]!) - sorted[lo]!);
 }
 
-/** Summary statistics of a set of rows: count, stage split, score median, quartiles and mean. */
+/** Summary statistics of a set of rows' scores: count, stage split, median, quartiles and mean. */
 export function summarise(rows: PublishedRow[]) {
   const scores = rows.map((r) => r.score).sort((a, b) => a - b);
   const stageCounts = Object.fromEntries(model.stages.map((s) => [s.id, 0])) as Record<string, number>;
   for (const r of rows) stageCounts[r.stage] = (stageCounts[r.stage] ?? 0) + 1;
-  const categoryMeans = model.categories.map((_, c) => (rows.length ? rows.reduce((a, r) => a + r.categories[c]!, 0) / rows.length : 0));
   return {
     count: rows.length,
     stageCounts,
@@ -240,7 +245,6 @@ export function summarise(rows: PublishedRow[]) {
     q3: quantile(scores, 0.75),
     mean: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : 0,
     max: scores[scores.length - 1] ?? 0,
-    categoryMeans,
     scores,
   };
 }
@@ -429,7 +433,7 @@ export function sitePaths(): string[] {
     for (const park of parks) pages(rowsOfPark(year, park.code), (p) => routes.parkRanking(year, park.code, p));
     for (const stage of model.stages) pages(rowsOfStage(year, stage.id), (p) => routes.stageRanking(year, stage.id, p));
     for (const ind of industriesOf(year)) pages(rowsOfIndustry(year, ind.name), (p) => routes.industryRanking(year, ind.slug, p));
-    for (const ind of model.indicators) paths.push(routes.indicatorRanking(year, ind.id));
+    for (const ind of rankedIndicators) paths.push(routes.indicatorRanking(year, ind.id));
   }
   paths.push(routes.showcase(), ...showcaseEntries.map((e) => routes.showcaseEntry(e.slug)));
   paths.push(routes.stages());

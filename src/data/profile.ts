@@ -8,44 +8,42 @@ import { t, type Lang } from '../i18n/index.ts';
 import { formatMoneyWan, formatNumber, formatPercent } from '../lib/format.ts';
 import type { Indicator, Stage } from '../lib/model.ts';
 
-/** An indicator compared with its stage cohort: its index (model order) and s − median s. */
-export interface CohortGap {
+/** An indicator picked as a strength or weakness: its index (model order) and its band code (publish.ts). */
+export interface BandPick {
   index: number;
-  s: number;
-  medianS: number;
-  gap: number;
+  /** 0 na, 1 top10, 2 top25, 3 top50, 4 lower50. */
+  code: number;
 }
 
 /**
- * The `n` indicators where an enterprise is furthest above (strengths) and below (weaknesses)
- * its stage cohort's median s. Indicators where both the firm's s and the median are 0 say
- * nothing about the firm and are ignored ("ties at zero"); only real gaps count (strengths
- * > 0, weaknesses < 0). Equal gaps go to the indicator with more points available (`weights`),
- * then to model order, so the choice is deterministic.
+ * The `n` indicators where an enterprise stands highest (strengths: top10 and top25 bands)
+ * and lowest (weaknesses: lower50 and na) in its year and stage cohort. Bands are all that may
+ * be said of a private indicator (scoring-model.md §7), so the choice reads bands only. Within
+ * a band, the indicator with more points available (`weights`) comes first, then model order.
+ * Indicators worth no points in the stage, and public indicators the firm earned nothing on
+ * (`zeroPublic`: a tie at zero is no strength), are left out.
  */
 export function selectStrengthsAndWeaknesses(
-  s: readonly number[],
-  medianS: readonly number[],
+  bands: string,
   weights: readonly number[],
+  zeroPublic: readonly boolean[] = [],
   n = 3,
-): { strengths: CohortGap[]; weaknesses: CohortGap[] } {
-  const gaps: CohortGap[] = [];
-  s.forEach((value, index) => {
-    const median = medianS[index] ?? 0;
-    if (value === 0 && median === 0) return;
-    // s and medians are published to 4 decimals; round the difference the same way so
-    // float noise never decides an order.
-    const gap = Math.round((value - median) * 1e4) / 1e4;
-    gaps.push({ index, s: value, medianS: median, gap });
-  });
-  const tieBreak = (a: CohortGap, b: CohortGap) => (weights[b.index] ?? 0) - (weights[a.index] ?? 0) || a.index - b.index;
-  const strengths = gaps
-    .filter((g) => g.gap > 0)
-    .sort((a, b) => b.gap - a.gap || tieBreak(a, b))
+): { strengths: BandPick[]; weaknesses: BandPick[] } {
+  const picks: BandPick[] = [];
+  for (let index = 0; index < bands.length; index++) {
+    if (!((weights[index] ?? 0) > 0)) continue;
+    picks.push({ index, code: Number(bands[index]) });
+  }
+  const byWeight = (a: BandPick, b: BandPick) => (weights[b.index] ?? 0) - (weights[a.index] ?? 0) || a.index - b.index;
+  const strengths = picks
+    .filter((p) => (p.code === 1 || p.code === 2) && !zeroPublic[p.index])
+    .sort((a, b) => a.code - b.code || byWeight(a, b))
     .slice(0, n);
-  const weaknesses = gaps
-    .filter((g) => g.gap < 0)
-    .sort((a, b) => a.gap - b.gap || tieBreak(a, b))
+  // Weaknesses: the lower half first, then not reported (na), each by points at stake.
+  const rankWeak = (code: number) => (code === 4 ? 0 : 1);
+  const weaknesses = picks
+    .filter((p) => p.code === 4 || p.code === 0)
+    .sort((a, b) => rankWeak(a.code) - rankWeak(b.code) || byWeight(a, b))
     .slice(0, n);
   return { strengths, weaknesses };
 }

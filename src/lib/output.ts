@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { ChunkWriter } from './chunk-writer.ts';
 import type { DataFolder } from './load.ts';
 import type { Model } from './model.ts';
-import { publishCohorts, toPublishBatch, type PublishedMeta } from './publish.ts';
+import { computeBands, privacyReport, publishCohorts, toPublishBatch, type BandTable, type PublishedMeta } from './publish.ts';
 import type { RowsJsonWorkerData, RowsJsonWorkerMessage, RowsJsonWorkerReply } from './rows-json-worker.ts';
 import type { ScoredDataset, ScoredRow } from './score.ts';
 import { scoresCsvBodyChunks, scoresCsvHead } from './scores-csv.ts';
@@ -14,8 +14,13 @@ import { scoresCsvBodyChunks, scoresCsvHead } from './scores-csv.ts';
 export const OUTPUT_FILES = {
   scoresCsv: 'scores.csv',
   scoresCsvForYear: (year: number) => `scores-${year}.csv`,
+  privacyReport: 'privacy-report.txt',
   meta: 'site/meta.json',
   rowsForYear: (year: number) => `site/rows-${year}.json`,
+  /** The public table's lines of one year (no header), made by the privacy boundary. */
+  publicCsvForYear: (year: number) => `site/public-${year}.csv`,
+  /** The public table's rows of one year as JSON objects, comma-separated, one per line. */
+  publicJsonForYear: (year: number) => `site/public-${year}.jsonl`,
 };
 
 /** Rows handed to the JSON thread, and made into scores.csv lines, at a time. */
@@ -33,11 +38,21 @@ class RowsJsonThread {
   private failure: Error | null = null;
   private readonly closed: Promise<void>;
 
-  constructor(staging: string, model: Model, scored: ScoredDataset) {
+  constructor(staging: string, model: Model, scored: ScoredDataset, bands: BandTable) {
     const workerData: RowsJsonWorkerData = {
       model,
-      yearFiles: Object.fromEntries(scored.years.map((y) => [y, join(staging, OUTPUT_FILES.rowsForYear(y))])),
+      yearFiles: Object.fromEntries(
+        scored.years.map((y) => [
+          y,
+          {
+            rows: join(staging, OUTPUT_FILES.rowsForYear(y)),
+            publicCsv: join(staging, OUTPUT_FILES.publicCsvForYear(y)),
+            publicJson: join(staging, OUTPUT_FILES.publicJsonForYear(y)),
+          },
+        ]),
+      ),
       figures: scored.figures,
+      bands,
     };
     // Found at run time next to this module, not written `new URL('…', import.meta.url)`:
     // pages import this module (for OUTPUT_FILES), and Vite would bundle the worker into the site.
@@ -89,11 +104,12 @@ class RowsJsonThread {
 }
 
 /**
- * Writes scores.csv (all years and one per year) and the site's JSON into `outDir`.
+ * Writes scores.csv (all years and one per year, internal), privacy-report.txt (internal) and
+ * the site's data (the privacy boundary's output: rows, cohorts, public table) into `outDir`.
  * Everything is first written to a staging folder inside it and moved in only when complete,
  * so a failure never leaves a half-written output.
  */
-export async function writeScoreOutputs(data: DataFolder, scored: ScoredDataset, outDir: string): Promise<string[]> {
+export async function writeScoreOutputs(data: DataFolder, scored: ScoredDataset, outDir: string): Promise<{ files: string[]; risks: number }> {
   mkdirSync(outDir, { recursive: true });
   const staging = join(outDir, `.staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
@@ -108,7 +124,8 @@ export async function writeScoreOutputs(data: DataFolder, scored: ScoredDataset,
     }
     // scores.csv is the years' files one after another under one header: each line is made
     // once and written to both, while the JSON thread writes the same rows' JSON.
-    const json = new RowsJsonThread(staging, model, scored);
+    const bands = computeBands(scored);
+    const json = new RowsJsonThread(staging, model, scored, bands);
     try {
       const head = scoresCsvHead(model);
       const allYears = new ChunkWriter(join(staging, OUTPUT_FILES.scoresCsv));
@@ -140,6 +157,8 @@ export async function writeScoreOutputs(data: DataFolder, scored: ScoredDataset,
       counts: { rows: scored.rows.length, enterprises: new Set(scored.rows.map((r) => r.row.id)).size },
     };
     writeFileSync(join(staging, OUTPUT_FILES.meta), JSON.stringify(meta, null, 1) + '\n');
+    const report = privacyReport(scored);
+    writeFileSync(join(staging, OUTPUT_FILES.privacyReport), report.text);
     const written: string[] = [];
     const moveAll = (rel: string) => {
       for (const entry of readdirSync(join(staging, rel), { withFileTypes: true })) {
@@ -154,7 +173,7 @@ export async function writeScoreOutputs(data: DataFolder, scored: ScoredDataset,
       }
     };
     moveAll('');
-    return written.sort();
+    return { files: written.sort(), risks: report.risks };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvLine, numberCell, textCell, UTF8_BOM } from './csv-write.ts';
 import type { Achievement, Park } from './dataset.ts';
 import { loadDataFolder } from './load.ts';
 import type { Model } from './model.ts';
 import { OUTPUT_FILES, writeScoreOutputs } from './output.ts';
+import { bandedCategories, BANDS, publicTableColumns } from './publish.ts';
 import { scoreDataset } from './score.ts';
 import { loadShowcase, type ShowcaseEntry } from './showcase.ts';
 import { loadSiteConfig, type SiteConfig } from './site-config.ts';
@@ -38,27 +39,49 @@ export function downloadNotice(site: SiteConfig): string {
     : who;
 }
 
-const DOWNLOADS_README = `scores.csv            all years: one row per enterprise and year (UTF-8 with BOM; columns in data-dictionary.csv)
-scores-YYYY.csv       the same for one year
-scores-YYYY.json      one year as JSON, with points and normalised values (s) per indicator
-model.json            the scoring model used
-data-dictionary.csv   what each column of scores.csv means (zh, en)
-parks.csv             the parks; achievements.csv: figures the parks reported, with sources
-SHA256SUMS            checksums: run \`sha256sum -c SHA256SUMS\` in this folder to verify
+/** The public scores table's file names in the downloads folder (outputs.md, "The site's open data"). */
+export const PUBLIC_TABLE_FILES = {
+  csv: 'public-scores.csv',
+  json: 'public-scores.json',
+  csvForYear: (year: number) => `public-scores-${year}.csv`,
+  jsonForYear: (year: number) => `public-scores-${year}.json`,
+};
+
+const DOWNLOADS_README = `public-scores.csv       all years: one row per enterprise and year (UTF-8 with BOM; columns in data-dictionary.csv)
+public-scores-YYYY.csv  the same for one year
+public-scores.json      all years as JSON (the same columns, one object per row)
+public-scores-YYYY.json one year as JSON
+model.json              the scoring model used
+data-dictionary.csv     what each column of the public tables means (zh, en)
+parks.csv               the parks; achievements.csv: figures the parks reported, with sources
+SHA256SUMS              checksums: run \`sha256sum -c SHA256SUMS\` in this folder to verify
+
+Confidential figures (revenue, R&D spending, profit, assets, staff, venture capital) are not
+published: for the indicators built on them the tables give only a band, the enterprise's
+position in its year and stage cohort (${BANDS.slice(1).join(', ')}; na = not reported). See the
+methodology page, "What we publish and why".
 `;
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** One column of scores.csv described in both languages: [column, zh, en]. */
+/** One column of the public table described in both languages: [column, zh, en]. */
 export type DataDictionaryRow = [column: string, zh: string, en: string];
 
-/** The columns of scores.csv in file order, described in both languages (the download and the open-data page). */
+const BAND_ZH = 'top10=前 10%，top25=前 10–25%，top50=前 25–50%，lower50=后 50%，na=未填报或无法计算';
+const BAND_EN = 'top10 = top 10 %, top25 = 10–25 %, top50 = 25–50 %, lower50 = lower half, na = not reported or not computable';
+
+/** The columns of the public scores table in file order, described in both languages (the download and the open-data page). */
 export function dataDictionaryRows(model: Model): DataDictionaryRow[] {
-  return [
+  const banded = bandedCategories(model);
+  const rows: DataDictionaryRow[] = [
     ['year', '评价年度', 'Evaluation year'],
     ['id', '统一社会信用代码', 'Unified social credit identifier'],
     ['name', '企业名称（该年度）', 'Enterprise name (that year)'],
+    ['name_en', '企业英文名称', 'Enterprise name in English'],
     ['park', '园区代码（见 parks.csv）', 'Park code'],
+    ['industry', '所属行业', 'Industry'],
+    ['tags', '资质认定（以 ; 分隔）', 'Designations (separated by ;)'],
+    ['founded', '成立日期', 'Date founded'],
     ['stage', `发展阶段：${model.stages.map((s) => `${s.id}=${s.name.zh}`).join('，')}`, `Development stage: ${model.stages.map((s) => `${s.id}=${s.name.en}`).join(', ')}`],
     ['score', `积分（满分 ${model.scale}，保留两位小数）`, `Score out of ${model.scale}, rounded to cents`],
     ['rank_national', '全部企业中的名次（同分同名次）', 'Rank among all enterprises (ties share a rank)'],
@@ -66,13 +89,34 @@ export function dataDictionaryRows(model: Model): DataDictionaryRow[] {
     ['rank_stage', '同一发展阶段内名次', 'Rank within the stage'],
     ['score_change', '较上年积分变化（无上年数据为空）', 'Score change on the previous year (blank if none)'],
     ['rank_change', '全国名次变化 = 本年名次 − 上年名次（负数表示上升）', 'Change of national rank = this year − last year (negative = moved up)'],
-    ...model.categories.map((c): [string, string, string] => [c.id, `${c.name.zh}小计`, `${c.name.en} subtotal`]),
     ['deduction', `${model.deduction.name.zh}扣分`, `${model.deduction.name.en}: points deducted`],
-    ...model.indicators.map((i): [string, string, string] => [`${i.id}_pts`, `${i.name.zh}得分`, `${i.name.en}: points`]),
+    ['public_pts', '公开指标得分合计', 'Sum of the public indicators’ points'],
+    ['private_pts', '非公开指标得分合计 = 积分 + 扣分 − 公开指标得分（积分因扣分归零时为空）', 'Sum of the confidential indicators’ points = score + deduction − public points (blank when the deduction brought the score to 0)'],
   ];
+  model.categories.forEach((c, i) => {
+    rows.push(
+      banded[i]
+        ? [`${c.id}_band`, `${c.name.zh}：在同年度同阶段企业中的位置（${BAND_ZH}）`, `${c.name.en}: position in the year and stage cohort (${BAND_EN})`]
+        : [`${c.id}_pts`, `${c.name.zh}小计`, `${c.name.en} subtotal`],
+    );
+  });
+  for (const ind of model.indicators) {
+    if (ind.public) {
+      rows.push(
+        [`${ind.id}_value`, `${ind.name.zh}：填报值（未填报为空）`, `${ind.name.en}: reported value (blank if not reported)`],
+        [`${ind.id}_s`, `${ind.name.zh}：标准化得分率 s（0–1）`, `${ind.name.en}: normalised value s (0–1)`],
+        [`${ind.id}_pts`, `${ind.name.zh}得分`, `${ind.name.en}: points`],
+      );
+    } else {
+      rows.push([`${ind.id}_band`, `${ind.name.zh}（非公开指标）：在同年度同阶段企业中的位置（${BAND_ZH}）`, `${ind.name.en} (confidential): position in the year and stage cohort (${BAND_EN})`]);
+    }
+  }
+  const expected = publicTableColumns(model);
+  if (rows.length !== expected.length || rows.some((r, i) => r[0] !== expected[i])) throw new Error('data dictionary out of step with the public table');
+  return rows;
 }
 
-/** The data dictionary of scores.csv, in both languages, as a CSV download. */
+/** The data dictionary of the public tables, in both languages, as a CSV download. */
 export function dataDictionaryCsv(model: Model): string {
   return UTF8_BOM + csvLine(['column', 'zh', 'en']) + dataDictionaryRows(model).map((r) => csvLine(r.map(textCell))).join('');
 }
@@ -107,7 +151,11 @@ export function achievementsCsv(achievements: Achievement[]): string {
  * Validates a data folder, scores it and writes everything the Astro build reads into `workDir`
  * (scored data, manifest, downloads). Returns every problem found when the folder is not fit to publish.
  */
-export async function preparePortal(dataDir: string, workDir: string, projectPublicDir?: string): Promise<{ ok: true } | { ok: false; errors: string[] }> {
+export async function preparePortal(
+  dataDir: string,
+  workDir: string,
+  projectPublicDir?: string,
+): Promise<{ ok: true; risks: number } | { ok: false; errors: string[] }> {
   const errors: string[] = [];
   let site: SiteConfig | null = null;
   try {
@@ -127,20 +175,33 @@ export async function preparePortal(dataDir: string, workDir: string, projectPub
   const scored = scoreDataset(data.model, data.enterprises);
   rmSync(workDir, { recursive: true, force: true });
   const scoredDir = join(workDir, 'scored');
-  await writeScoreOutputs(data, scored, scoredDir);
+  const { risks } = await writeScoreOutputs(data, scored, scoredDir);
 
   const publicDir = join(workDir, 'public');
   mkdirSync(join(publicDir, DOWNLOADS_DIR), { recursive: true });
   if (projectPublicDir && existsSync(projectPublicDir)) cpSync(projectPublicDir, publicDir, { recursive: true });
   const dl = (name: string) => join(publicDir, DOWNLOADS_DIR, name);
-  copyFileSync(join(scoredDir, OUTPUT_FILES.scoresCsv), dl('scores.csv'));
-  for (const year of scored.years) {
-    copyFileSync(join(scoredDir, OUTPUT_FILES.scoresCsvForYear(year)), dl(`scores-${year}.csv`));
-    // The JSON download says what it is in itself: notice, year and model, then the rows.
-    const head = { notice: downloadNotice(site), year, model: `${data.model.id} ${data.model.version}` };
-    const rows = readFileSync(join(scoredDir, OUTPUT_FILES.rowsForYear(year)), 'utf8');
-    writeFileSync(dl(`scores-${year}.json`), `${JSON.stringify(head).slice(0, -1)},"rows":${rows.trimEnd()}}\n`);
-  }
+  // The public tables, made by the privacy boundary (publish.ts) in the scoring step: the
+  // internal scores.csv never goes into the site. Each JSON file says what it is in itself.
+  const header = Buffer.from(UTF8_BOM + csvLine(publicTableColumns(data.model)));
+  const model = `${data.model.id} ${data.model.version}`;
+  const notice = downloadNotice(site);
+  const columns = publicTableColumns(data.model);
+  writeFileSync(dl(PUBLIC_TABLE_FILES.csv), header);
+  writeFileSync(dl(PUBLIC_TABLE_FILES.json), `${JSON.stringify({ notice, years: scored.years, model, columns }).slice(0, -1)},"rows":[`);
+  scored.years.forEach((year, i) => {
+    const csv = readFileSync(join(scoredDir, OUTPUT_FILES.publicCsvForYear(year)));
+    writeFileSync(dl(PUBLIC_TABLE_FILES.csvForYear(year)), header);
+    appendFileSync(dl(PUBLIC_TABLE_FILES.csvForYear(year)), csv);
+    appendFileSync(dl(PUBLIC_TABLE_FILES.csv), csv);
+    const json = readFileSync(join(scoredDir, OUTPUT_FILES.publicJsonForYear(year)));
+    writeFileSync(dl(PUBLIC_TABLE_FILES.jsonForYear(year)), `${JSON.stringify({ notice, year, model, columns }).slice(0, -1)},"rows":[\n`);
+    appendFileSync(dl(PUBLIC_TABLE_FILES.jsonForYear(year)), json);
+    appendFileSync(dl(PUBLIC_TABLE_FILES.jsonForYear(year)), '\n]}\n');
+    if (json.length) appendFileSync(dl(PUBLIC_TABLE_FILES.json), i === 0 ? '\n' : ',\n');
+    appendFileSync(dl(PUBLIC_TABLE_FILES.json), json);
+  });
+  appendFileSync(dl(PUBLIC_TABLE_FILES.json), '\n]}\n');
   writeFileSync(dl('model.json'), JSON.stringify(data.model, null, 2) + '\n');
   writeFileSync(dl('README.txt'), `${downloadNotice(site)}\n\n${DOWNLOADS_README}`);
   writeFileSync(dl('data-dictionary.csv'), dataDictionaryCsv(data.model));
@@ -163,5 +224,5 @@ export async function preparePortal(dataDir: string, workDir: string, projectPub
   const dates = [`${latestYear}-12-31`, ...showcase.entries.map((e) => e.date)].sort();
   const manifest: BuildManifest = { site, showcase: showcase.entries, downloads, inputs, asOf: dates[dates.length - 1]! };
   writeFileSync(join(scoredDir, MANIFEST_FILE), JSON.stringify(manifest, null, 1) + '\n');
-  return { ok: true };
+  return { ok: true, risks };
 }

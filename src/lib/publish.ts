@@ -1,12 +1,113 @@
 import type { Achievement, EnterpriseRow, Park, Tag } from './dataset.ts';
 import type { Model } from './model.ts';
+import { quantileSorted } from './quantile.ts';
 import { roundHalfAway } from './round.ts';
-import { categoriesOf, type ScoreFigures, type ScoredDataset, type ScoredRow } from './score.ts';
+import { categoriesOf, isWithoutBase, type ScoreFigures, type ScoredDataset, type ScoredRow } from './score.ts';
 
 /**
- * What the site may show about one enterprise-year. This is the privacy boundary of
- * scoring-model.md §7: raw values only for indicators the model marks public.
+ * The privacy boundary (scoring-model.md §7): the one module that decides what of a scored
+ * dataset leaves the build. Everything the site publishes per enterprise-year (pages, the
+ * explorer's JSON, the search index, feeds, downloads) is made from a PublishedRow, and every
+ * cohort statistic from a PublishedCohort; both are made here and nowhere else.
+ *
+ * Per enterprise-year, exactly: score, deduction, ranks and their changes, each public
+ * indicator's value, s and points, and the sums of public and of private points. As a band
+ * only: each private indicator, and each category holding one. Nothing else derived from a
+ * private indicator.
  */
+
+/** Band labels in code order: the code is the index (0 = na). */
+export const BANDS = ['na', 'top10', 'top25', 'top50', 'lower50'] as const;
+export type Band = (typeof BANDS)[number];
+
+/**
+ * The band of a position in a cohort: `higher` firms of the cohort's `size` have a strictly
+ * higher value, so ties share the better band (§7). top10 when fewer than 10 % are strictly
+ * higher, top25 under 25 %, top50 under 50 %, else lower50. Returned as its code (1–4).
+ */
+export function bandCodeOfPosition(higher: number, size: number): number {
+  const share = higher / size;
+  return share < 0.1 ? 1 : share < 0.25 ? 2 : share < 0.5 ? 3 : 4;
+}
+
+/**
+ * Band codes of a cohort's values (one quantity, one cohort): for each value, how many of the
+ * cohort's values are strictly higher, as a band. `blank[i]` marks values that are not reported
+ * (band na); they still belong to the cohort, with the value given (0 points).
+ */
+export function cohortBandCodes(values: Float64Array, blank?: (i: number) => boolean): Uint8Array {
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  const codes = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (blank?.(i)) continue;
+    // Strictly higher = n − (the first index whose value exceeds values[i]).
+    const v = values[i]!;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! > v) hi = mid;
+      else lo = mid + 1;
+    }
+    codes[i] = bandCodeOfPosition(n - lo, n);
+  }
+  return codes;
+}
+
+/**
+ * Every row's bands, computed from exact values inside the build: per slot, one code per
+ * indicator (position by s) then one per category (position by the category's points), in
+ * model order. Shared memory, so the thread writing the site's JSON reads it in place.
+ */
+export interface BandTable {
+  /** Codes per row: width = indicators + categories. */
+  codes: Uint8Array;
+  width: number;
+}
+
+/** Computes the bands of every row within its year × stage cohort (§7). */
+export function computeBands(data: ScoredDataset): BandTable {
+  const { model, figures, rows } = data;
+  const nInd = figures.width;
+  const nCat = figures.categoryCount;
+  const width = nInd + nCat;
+  const codes = new Uint8Array(new SharedArrayBuffer(Math.max(1, rows.length * width)));
+  const catOf = model.indicators.map((ind) => model.categories.findIndex((c) => c.id === ind.category));
+  const cohorts = new Map<string, number[]>();
+  for (const r of rows) {
+    const key = `${r.row.year}|${r.stage}`;
+    const list = cohorts.get(key);
+    if (list) list.push(r.slot);
+    else cohorts.set(key, [r.slot]);
+  }
+  for (const slots of cohorts.values()) {
+    const m = slots.length;
+    const values = new Float64Array(m);
+    for (let k = 0; k < nInd; k++) {
+      for (let i = 0; i < m; i++) values[i] = figures.s[slots[i]! * nInd + k]!;
+      const band = cohortBandCodes(values, (i) => Number.isNaN(figures.values[slots[i]! * nInd + k]!));
+      for (let i = 0; i < m; i++) codes[slots[i]! * width + k] = band[i]!;
+    }
+    for (let c = 0; c < nCat; c++) {
+      values.fill(0);
+      for (let k = 0; k < nInd; k++) {
+        if (catOf[k] !== c) continue;
+        for (let i = 0; i < m; i++) values[i]! += figures.points[slots[i]! * nInd + k]!;
+      }
+      const band = cohortBandCodes(values);
+      for (let i = 0; i < m; i++) codes[slots[i]! * width + nInd + c] = band[i]!;
+    }
+  }
+  return { codes, width };
+}
+
+/** Whether a category holds a private indicator (then it is published as a band only). */
+export function bandedCategories(model: Model): boolean[] {
+  return model.categories.map((c) => model.indicators.some((ind) => ind.category === c.id && !ind.public));
+}
+
+/** What the site may show about one enterprise-year (§7). */
 export interface PublishedRow {
   id: string;
   name: string;
@@ -23,25 +124,69 @@ export interface PublishedRow {
   rankStage: number;
   scoreChange: number | null;
   rankChange: number | null;
-  /** Category subtotals in model category order. */
-  categories: number[];
   deduction: number;
-  /** Per indicator, model order: 'v' reported, 'b' blank (未填报), 'u' unbounded. */
+  /** Sum of the public indicators' points, to cents. */
+  publicPts: number;
+  /**
+   * Sum of the private indicators' points, to cents: score + deduction − publicPts (derivable
+   * from published numbers anyway). Null when the score was clamped at 0 (the deduction exceeds
+   * the points earned): the formula would then be false, and the true sum is not derivable.
+   */
+  privatePts: number | null;
+  /** Category subtotals in model order for categories without a private indicator; null for banded ones. */
+  categories: (number | null)[];
+  /** One band code per category ('0' na, '1' top10 … '4' lower50), model order. */
+  categoryBands: string;
+  /** One band code per indicator, model order (public indicators have one too: derivable from their s). */
+  bands: string;
+  /**
+   * One letter per indicator, model order. Public: 'v' reported, 'b' blank (未填报), 'u' unbounded.
+   * Private: 'p'. Either: 'w' for a growth value without base (无上年基数, s imputed at the cohort median).
+   */
   states: string;
-  /** s per indicator, rounded to 4 decimals. */
-  s: number[];
-  /** Points per indicator, rounded to cents. */
-  points: number[];
-  /** Raw value per indicator when the model marks it public, else null. */
+  /** s per indicator, 4 decimals; null for private indicators. */
+  s: (number | null)[];
+  /** Points per indicator, to cents; null for private indicators. */
+  points: (number | null)[];
+  /** Raw value per public indicator when reported and bounded; null otherwise and for private ones. */
   publicValues: (number | null)[];
 }
 
-/** A cohort's statistics as published: private indicators' quantiles withheld in small cohorts. */
+/** A band code character of a published row as its label. */
+export function bandLabel(code: string | undefined): Band {
+  return BANDS[Number(code)] ?? 'na';
+}
+
+/** One quantile summary as published. */
+export interface PublishedQuartiles {
+  q1: number;
+  median: number;
+  q3: number;
+}
+
+/** A cohort's statistics as published (§7). */
 export interface PublishedCohort {
   year: number;
   stage: string;
   size: number;
-  indicators: { n: number; q: Record<string, number> | null; medianS: number }[];
+  indicators: {
+    /** How many of the cohort's values are reported and bounded. */
+    n: number;
+    /** The quantiles the method read (benchmark p, range lo/hi), public indicators only; null for private ones. */
+    q: Record<string, number> | null;
+    /**
+     * Q0.25, Q0.5, Q0.75 of the values: public indicators in full (4 decimals); private ones
+     * only when n ≥ privacy.min_cohort, to 2 significant figures; else null.
+     */
+    quartiles: PublishedQuartiles | null;
+    /** Median s of the cohort (blanks as 0), public indicators only; null for private ones. */
+    medianS: number | null;
+  }[];
+  /**
+   * Mean points per category: exact (to cents) for categories without a private indicator;
+   * for banded ones only when the cohort has at least privacy.min_cohort firms, to 2 significant figures.
+   */
+  categoryMeans: (number | null)[];
 }
 
 export interface PublishedMeta {
@@ -53,28 +198,56 @@ export interface PublishedMeta {
   counts: { rows: number; enterprises: number };
 }
 
-const stateOf = (x: number) => (Number.isNaN(x) ? 'b' : x === Infinity ? 'u' : 'v');
+/** Rounds to `digits` significant figures (half away from zero), as private cohort statistics are published. */
+export function roundSignificant(x: number, digits = 2): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const magnitude = Math.floor(Math.log10(Math.abs(x)));
+  const decimals = digits - 1 - magnitude;
+  if (decimals >= 0) return roundHalfAway(x, decimals);
+  const scale = 10 ** -decimals;
+  return roundHalfAway(x / scale, 0) * scale;
+}
+
+const publicStateOf = (x: number) => (Number.isNaN(x) ? 'b' : x === Infinity ? 'u' : isWithoutBase(x) ? 'w' : 'v');
 
 /** What publishRow reads of a scored row (a ScoredRow is one). */
 export interface PublishableRow extends Omit<ScoredRow, 'row'> {
   row: Pick<EnterpriseRow, 'id' | 'name' | 'nameEn' | 'park' | 'industry' | 'tags' | 'founded'>;
 }
 
-/** Strips a scored row down to what may be published. */
-export function publishRow(model: Model, r: PublishableRow): PublishedRow {
+/** Strips a scored row down to what may be published (§7), with its bands from `bands`. */
+export function publishRow(model: Model, r: PublishableRow, bands: BandTable): PublishedRow {
   const { width, values, s: sAll, points: pointsAll } = r.figures;
   const at = r.slot * width;
+  const bandAt = r.slot * bands.width;
   let states = '';
-  const s = new Array<number>(width);
-  const points = new Array<number>(width);
+  let bandText = '';
+  let publicSum = 0;
+  const s = new Array<number | null>(width);
+  const points = new Array<number | null>(width);
   const publicValues = new Array<number | null>(width);
   for (let k = 0; k < width; k++) {
     const x = values[at + k]!;
-    states += stateOf(x);
-    s[k] = roundHalfAway(sAll[at + k]!, 4);
-    points[k] = roundHalfAway(pointsAll[at + k]!);
-    publicValues[k] = model.indicators[k]!.public && Number.isFinite(x) ? x : null;
+    bandText += bands.codes[bandAt + k]!;
+    if (model.indicators[k]!.public) {
+      states += publicStateOf(x);
+      s[k] = roundHalfAway(sAll[at + k]!, 4);
+      points[k] = roundHalfAway(pointsAll[at + k]!);
+      publicValues[k] = Number.isFinite(x) ? x : null;
+      publicSum += pointsAll[at + k]!;
+    } else {
+      states += isWithoutBase(x) ? 'w' : 'p';
+      s[k] = null;
+      points[k] = null;
+      publicValues[k] = null;
+    }
   }
+  const banded = bandedCategories(model);
+  const subtotals = categoriesOf(r);
+  let categoryBands = '';
+  for (let c = 0; c < banded.length; c++) categoryBands += bands.codes[bandAt + width + c]!;
+  const publicPts = roundHalfAway(publicSum);
+  const clamped = r.score === 0 && r.deduction > 0;
   return {
     id: r.row.id,
     name: r.row.name,
@@ -91,8 +264,12 @@ export function publishRow(model: Model, r: PublishableRow): PublishedRow {
     rankStage: r.rankStage,
     scoreChange: r.scoreChange,
     rankChange: r.rankChange,
-    categories: categoriesOf(r),
     deduction: r.deduction,
+    publicPts,
+    privatePts: clamped ? null : roundHalfAway(r.score + r.deduction - publicPts),
+    categories: subtotals.map((v, c) => (banded[c] ? null : v)),
+    categoryBands,
+    bands: bandText,
     states,
     s,
     points,
@@ -100,20 +277,138 @@ export function publishRow(model: Model, r: PublishableRow): PublishedRow {
   };
 }
 
-/** Publishes cohort statistics, with the median s of each indicator for profile comparisons. */
+/** Publishes cohort statistics under §7: method quantiles and median s of public indicators only, quartiles by the cohort-size rule. */
 export function publishCohorts(data: ScoredDataset): PublishedCohort[] {
-  const { model } = data;
-  return data.cohorts.map((c) => ({
-    year: c.year,
-    stage: c.stage,
-    size: c.size,
-    indicators: c.indicators.map((ind, k) => {
+  const { model, figures } = data;
+  const nInd = figures.width;
+  const minCohort = model.privacy.min_cohort;
+  const banded = bandedCategories(model);
+  const catOf = model.indicators.map((ind) => model.categories.findIndex((c) => c.id === ind.category));
+  const members = new Map<string, number[]>();
+  for (const r of data.rows) {
+    const key = `${r.row.year}|${r.stage}`;
+    const list = members.get(key);
+    if (list) list.push(r.slot);
+    else members.set(key, [r.slot]);
+  }
+  return data.cohorts.map((c) => {
+    const slots = members.get(`${c.year}|${c.stage}`) ?? [];
+    const indicators = c.indicators.map((ind, k) => {
       const isPublic = model.indicators[k]!.public;
-      const withhold = !isPublic && ind.n < model.privacy.min_cohort_for_benchmarks;
-      const q = withhold ? null : Object.fromEntries(Object.entries(ind.q).map(([p, v]) => [p, roundHalfAway(v, 4)]));
-      return { n: ind.n, q, medianS: roundHalfAway(c.medianS[k]!, 4) };
-    }),
-  }));
+      const finite: number[] = [];
+      for (const slot of slots) {
+        const x = figures.values[slot * nInd + k]!;
+        if (Number.isFinite(x)) finite.push(x);
+      }
+      const sorted = Float64Array.from(finite).sort();
+      let quartiles: PublishedQuartiles | null = null;
+      if (sorted.length > 0 && (isPublic || sorted.length >= minCohort)) {
+        const round = isPublic ? (x: number) => roundHalfAway(x, 4) : (x: number) => roundSignificant(x, 2);
+        quartiles = { q1: round(quantileSorted(sorted, 0.25)!), median: round(quantileSorted(sorted, 0.5)!), q3: round(quantileSorted(sorted, 0.75)!) };
+      }
+      return {
+        n: ind.n,
+        q: isPublic ? Object.fromEntries(Object.entries(ind.q).map(([p, v]) => [p, roundHalfAway(v, 4)])) : null,
+        quartiles,
+        medianS: isPublic ? roundHalfAway(c.medianS[k]!, 4) : null,
+      };
+    });
+    const categoryMeans = model.categories.map((_, ci) => {
+      if (slots.length === 0 || (banded[ci] && slots.length < minCohort)) return null;
+      let sum = 0;
+      for (const slot of slots) for (let k = 0; k < nInd; k++) if (catOf[k] === ci) sum += figures.points[slot * nInd + k]!;
+      const mean = sum / slots.length;
+      return banded[ci] ? roundSignificant(mean, 2) : roundHalfAway(mean);
+    });
+    return { year: c.year, stage: c.stage, size: c.size, indicators, categoryMeans };
+  });
+}
+
+/** A firm-year whose score isolates one private indicator's points (§7 residual risk). */
+export interface ResidualRisk {
+  year: number;
+  id: string;
+  name: string;
+  stage: string;
+  indicator: string;
+}
+
+/** The firm-years with exactly one private indicator carrying points: their score isolates it. */
+export function residualRisks(data: ScoredDataset): ResidualRisk[] {
+  const { model, figures } = data;
+  const nInd = figures.width;
+  const privateIdx = model.indicators.flatMap((ind, k) => (ind.public ? [] : [k]));
+  const risks: ResidualRisk[] = [];
+  for (const r of data.rows) {
+    let found = -1;
+    let count = 0;
+    for (const k of privateIdx) {
+      if (figures.points[r.slot * nInd + k]! > 0) {
+        count++;
+        found = k;
+      }
+    }
+    if (count === 1) risks.push({ year: r.row.year, id: r.row.id, name: r.row.name, stage: r.stage, indicator: model.indicators[found]!.id });
+  }
+  return risks.sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The operator's privacy report (privacy-report.txt): residual risks and withheld cohort statistics. Never published. */
+export function privacyReport(data: ScoredDataset): { text: string; risks: number } {
+  const { model } = data;
+  const risks = residualRisks(data);
+  const withheld: string[] = [];
+  for (const c of data.cohorts) {
+    c.indicators.forEach((ind, k) => {
+      if (!model.indicators[k]!.public && ind.n < model.privacy.min_cohort) withheld.push(`${c.year},${c.stage},${model.indicators[k]!.id},${ind.n}`);
+    });
+  }
+  const lines = [
+    'Privacy report / 信息披露风险报告 (scoring-model.md §7). INTERNAL: never publish this file.',
+    `Model: ${model.id} ${model.version}; privacy.min_cohort = ${model.privacy.min_cohort}.`,
+    '',
+    `Residual risk: ${risks.length} firm-year(s) with exactly one private indicator carrying points.`,
+    'Their published score isolates that indicator\'s points (score + deduction − public points).',
+    'Decide before publishing whether these firms agree, or withhold them from the data folder.',
+    'year,id,name,stage,indicator',
+    ...risks.map((r) => `${r.year},${r.id},${JSON.stringify(r.name)},${r.stage},${r.indicator}`),
+    '',
+    `Withheld cohort statistics: ${withheld.length} cohort × private indicator pair(s) with fewer than ${model.privacy.min_cohort} reported values; their quartiles are not published.`,
+    'year,stage,indicator,reported_values',
+    ...withheld,
+    '',
+  ];
+  return { text: lines.join('\n'), risks: risks.length };
+}
+
+/** The one-line summary the score and build commands print. */
+export function privacySummary(risks: number): string {
+  return `Privacy: ${risks} firm-year(s) have exactly one private indicator with points, so their score isolates it (residual risk; listed in privacy-report.txt, never published).`;
+}
+
+/** The public scores table's columns (outputs.md, "The site's open data"). */
+export function publicTableColumns(model: Model): string[] {
+  const banded = bandedCategories(model);
+  return [
+    'year', 'id', 'name', 'name_en', 'park', 'industry', 'tags', 'founded', 'stage', 'score',
+    'rank_national', 'rank_park', 'rank_stage', 'score_change', 'rank_change', 'deduction', 'public_pts', 'private_pts',
+    ...model.categories.map((c, i) => (banded[i] ? `${c.id}_band` : `${c.id}_pts`)),
+    ...model.indicators.flatMap((ind) => (ind.public ? [`${ind.id}_value`, `${ind.id}_s`, `${ind.id}_pts`] : [`${ind.id}_band`])),
+  ];
+}
+
+/** One public table row's cells, from a published row only (so it can carry nothing else). */
+export function publicTableCells(model: Model, year: number, r: PublishedRow): (string | number | null)[] {
+  const cells: (string | number | null)[] = [
+    year, r.id, r.name, r.nameEn, r.park, r.industry, r.tags.join(';'), r.founded, r.stage, r.score,
+    r.rankNational, r.rankPark, r.rankStage, r.scoreChange, r.rankChange, r.deduction, r.publicPts, r.privatePts,
+  ];
+  model.categories.forEach((_, c) => cells.push(r.categories[c] ?? bandLabel(r.categoryBands[c])));
+  model.indicators.forEach((ind, k) => {
+    if (ind.public) cells.push(r.publicValues[k] ?? null, r.s[k] ?? null, r.points[k] ?? null);
+    else cells.push(bandLabel(r.bands[k]));
+  });
+  return cells;
 }
 
 /**

@@ -1,21 +1,34 @@
-// Worker thread that writes the site's rows-YYYY.json while the main thread writes scores.csv
-// (see RowsJsonThread in output.ts): at national scale both take many seconds, and JSON
-// encoding is the larger share, so it gets a thread, and a heap, of its own. Batches arrive
-// in published order, one year after another; the files are byte for byte what one thread
-// would write.
+// Worker thread that writes the site's rows-YYYY.json and the public scores table of each year
+// while the main thread writes scores.csv (see RowsJsonThread in output.ts): at national scale
+// both take many seconds, and JSON encoding is the larger share, so it gets a thread, and a
+// heap, of its own. Batches arrive in published order, one year after another; the files are
+// byte for byte what one thread would write. Everything written here is made by publish.ts
+// (the privacy boundary) from PublishedRow values only.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ChunkWriter } from './chunk-writer.ts';
+import { csvLine, numberCell, textCell } from './csv-write.ts';
 import type { Model } from './model.ts';
-import { publishBatchRows, publishRow, type PublishBatch } from './publish.ts';
+import { publicTableCells, publicTableColumns, publishBatchRows, publishRow, type BandTable, type PublishBatch } from './publish.ts';
 import type { ScoreFigures } from './score.ts';
+
+/** Each year's files. */
+export interface YearFiles {
+  /** The site's rows (PublishedRow per line). */
+  rows: string;
+  /** The public table's CSV lines (no header). */
+  publicCsv: string;
+  /** The public table's rows as JSON objects, one per line, comma-separated (no brackets). */
+  publicJson: string;
+}
 
 /** What the worker is started with. */
 export interface RowsJsonWorkerData {
   model: Model;
-  /** Each year's file. */
-  yearFiles: Record<number, string>;
+  yearFiles: Record<number, YearFiles>;
   /** The shared figures (SharedArrayBuffer-backed) the batches' slots point into. */
   figures: ScoreFigures;
+  /** The shared band codes (publish.ts computeBands). */
+  bands: BandTable;
 }
 
 /** Messages to the worker: a batch of rows, or the end. */
@@ -24,18 +37,21 @@ export type RowsJsonWorkerMessage = { kind: 'rows'; batch: PublishBatch } | { ki
 export type RowsJsonWorkerReply = { kind: 'written' } | { kind: 'closed' } | { kind: 'error'; message: string };
 
 const port = parentPort!;
-const { model, yearFiles, figures } = workerData as RowsJsonWorkerData;
+const { model, yearFiles, figures, bands } = workerData as RowsJsonWorkerData;
+const columns = publicTableColumns(model);
 let year: number | null = null;
-let out: ChunkWriter | null = null;
+let out: { rows: ChunkWriter; publicCsv: ChunkWriter; publicJson: ChunkWriter } | null = null;
 let first = true;
 
-/** Ends the current year's file: a JSON array, one row per line. */
+/** Ends the current year's files: rows as a JSON array, one row per line. */
 async function closeYear(): Promise<void> {
   if (!out) return;
-  await out.write('\n]\n');
-  await out.close();
+  await out.rows.write('\n]\n');
+  await Promise.all([out.rows.close(), out.publicCsv.close(), out.publicJson.close()]);
   out = null;
 }
+
+const csvCell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? numberCell(v) : textCell(v));
 
 async function handle(message: RowsJsonWorkerMessage): Promise<void> {
   if (message.kind === 'close') {
@@ -47,16 +63,27 @@ async function handle(message: RowsJsonWorkerMessage): Promise<void> {
   if (batch.year !== year) {
     await closeYear();
     year = batch.year;
-    out = new ChunkWriter(yearFiles[year]!);
-    await out.write('[');
+    const files = yearFiles[year]!;
+    out = { rows: new ChunkWriter(files.rows), publicCsv: new ChunkWriter(files.publicCsv), publicJson: new ChunkWriter(files.publicJson) };
+    await out.rows.write('[');
     first = true;
   }
   let text = '';
+  let csv = '';
+  let json = '';
   for (const r of publishBatchRows(batch, figures)) {
-    text += (first ? '\n' : ',\n') + JSON.stringify(publishRow(model, r));
+    const row = publishRow(model, r, bands);
+    text += (first ? '\n' : ',\n') + JSON.stringify(row);
+    const cells = publicTableCells(model, batch.year, row);
+    csv += csvLine(cells.map(csvCell));
+    const record: Record<string, string | number | null> = {};
+    cells.forEach((v, i) => (record[columns[i]!] = v));
+    json += (first ? '' : ',\n') + JSON.stringify(record);
     first = false;
   }
-  await out!.write(text);
+  await out!.rows.write(text);
+  await out!.publicCsv.write(csv);
+  await out!.publicJson.write(json);
   port.postMessage({ kind: 'written' } satisfies RowsJsonWorkerReply);
 }
 

@@ -3,7 +3,9 @@
  * (method sentences, names), computed once per build rather than once per page.
  */
 import { cohortFor, model, parkByCode, stagePoints, type EnterpriseYear } from '../../data/portal.ts';
-import { describeBenchmark, describeMethod } from '../../data/profile.ts';
+import { cohortProbabilities, describeBenchmark, describeMethod } from '../../data/profile.ts';
+import { bandLabel } from '../../lib/publish.ts';
+import { t } from '../../i18n/index.ts';
 import { formatNumber } from '../../lib/format.ts';
 import type { Lang } from '../../i18n/index.ts';
 
@@ -61,9 +63,8 @@ export function inSentence(lang: Lang, text: string): string {
 
 /** What every profile of one cohort (year and stage) shows alike, formatted once per language. */
 export interface CohortTexts {
-  benchmarks: { parts: string[]; kind: 'values' | 'withheld' | 'none' | 'fixed' }[];
-  medianS: number[];
-  medianDisplay: string[];
+  /** Per indicator: the cohort benchmark of a public indicator; for a private one, only that it is not published (§7). */
+  benchmarks: { parts: string[]; kind: 'values' | 'withheld' | 'none' | 'fixed' | 'private' }[];
   weights: string[];
 }
 const cohortTextCache = new Map<string, CohortTexts>();
@@ -74,14 +75,27 @@ export function cohortTexts(lang: Lang, year: number, stage: string): CohortText
   if (!texts) {
     const cohort = cohortFor(year, stage);
     const points = stagePoints(stage);
-    const medianS = model.indicators.map((_, k) => cohort?.indicators[k]?.medianS ?? 0);
+    const privateText = t(lang, 'benchmarkDesc.private');
     texts = {
-      benchmarks: model.indicators.map((ind, k) => describeBenchmark(lang, ind, cohort?.indicators[k]?.q ?? null)),
-      medianS,
-      medianDisplay: medianS.map((m) => formatNumber(lang, m, 3)),
+      benchmarks: model.indicators.map((ind, k) => {
+        if (!ind.public && cohortProbabilities(ind.method).length > 0) return { parts: [privateText], kind: 'private' as const };
+        return describeBenchmark(lang, ind, cohort?.indicators[k]?.q ?? null);
+      }),
       weights: points.indicators.map((w) => formatNumber(lang, w)),
     };
     cohortTextCache.set(key, texts);
   }
   return texts;
+}
+
+/** A band code of a published row ('0'–'4') as its short label (前 10% …). */
+export function bandText(lang: Lang, code: string | number | undefined): string {
+  return t(lang, `band.${bandLabel(String(code))}`);
+}
+
+/** The band columns of the profile's band strip, in order, and the column of a band code. */
+export const BAND_COLUMNS = ['top10', 'top25', 'top50', 'lower50', 'na'] as const;
+export function bandColumn(code: string | number | undefined): number {
+  const n = Number(code);
+  return n >= 1 && n <= 4 ? n - 1 : 4;
 }
