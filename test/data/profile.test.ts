@@ -11,43 +11,38 @@ import {
 } from '../../src/data/profile.ts';
 
 describe('selectStrengthsAndWeaknesses', () => {
+  // Band codes: 0 na, 1 top10, 2 top25, 3 top50, 4 lower50 (publish.ts).
   const weights = [90, 50, 90, 80, 90, 50];
 
-  it('picks the largest gaps above and below the stage median, three each at most', () => {
-    const s = [0.9, 0.1, 0.5, 0.2, 1, 0.3];
-    const median = [0.2, 0.6, 0.4, 0.3, 0.5, 0.3];
-    const { strengths, weaknesses } = selectStrengthsAndWeaknesses(s, median, weights);
-    expect(strengths.map((g) => g.index)).toEqual([0, 4, 2]);
-    expect(strengths[0]!.gap).toBeCloseTo(0.7);
-    expect(weaknesses.map((g) => g.index)).toEqual([1, 3]);
-    expect(weaknesses[0]!.gap).toBeCloseTo(-0.5);
+  it('picks strengths from the top 10 % and 10–25 % bands, best band first, then by points available', () => {
+    const { strengths } = selectStrengthsAndWeaknesses('213124', weights);
+    // top10: indexes 1 (50) and 3 (80) → 3 before 1; then top25: 0 (90) and 4 (90) → 0 first.
+    expect(strengths).toEqual([
+      { index: 3, code: 1 },
+      { index: 1, code: 1 },
+      { index: 0, code: 2 },
+    ]);
   });
 
-  it('ignores indicators where the firm and the median are both at zero', () => {
-    const s = [0, 0, 0.4, 0, 0, 0];
-    const median = [0, 0, 0, 0.1, 0, 0];
-    const { strengths, weaknesses } = selectStrengthsAndWeaknesses(s, median, weights);
-    expect(strengths.map((g) => g.index)).toEqual([2]);
-    expect(weaknesses.map((g) => g.index)).toEqual([3]);
+  it('picks weaknesses from the lower half first, then unreported, each by points available', () => {
+    const { weaknesses } = selectStrengthsAndWeaknesses('403430', weights);
+    // lower50: 0 (90), 3 (80) → 0, 3; then na: 1 (50), 5 (50) → 1 by model order.
+    expect(weaknesses).toEqual([
+      { index: 0, code: 4 },
+      { index: 3, code: 4 },
+      { index: 1, code: 0 },
+    ]);
   });
 
-  it('lists no strengths for a firm at or below the median everywhere', () => {
-    const { strengths, weaknesses } = selectStrengthsAndWeaknesses([0.5, 0.2], [0.5, 0.4], [10, 10]);
-    expect(strengths).toEqual([]);
-    expect(weaknesses.map((g) => g.index)).toEqual([1]);
+  it('never counts the 25–50 % band either way', () => {
+    expect(selectStrengthsAndWeaknesses('333333', weights)).toEqual({ strengths: [], weaknesses: [] });
   });
 
-  it('breaks equal gaps by points available, then by model order', () => {
-    const s = [0.5, 0.5, 0.5, 0.5];
-    const median = [0.25, 0.25, 0.25, 0.25];
-    const { strengths } = selectStrengthsAndWeaknesses(s, median, [30, 80, 30, 80], 4);
-    expect(strengths.map((g) => g.index)).toEqual([1, 3, 0, 2]);
-  });
-
-  it('does not let float noise decide the order of equal published gaps', () => {
-    // 0.3 − 0.1 and 0.7 − 0.5 differ in binary but are both 0.2 to 4 decimals.
-    const { strengths } = selectStrengthsAndWeaknesses([0.3, 0.7], [0.1, 0.5], [10, 10]);
-    expect(strengths.map((g) => g.index)).toEqual([0, 1]);
+  it('leaves out indicators worth no points in the stage, and public indicators earning nothing', () => {
+    const { strengths, weaknesses } = selectStrengthsAndWeaknesses('1114', [0, 10, 10, 0], [false, true, false, false]);
+    // 0 and 3 are worth no points; 1 is a public indicator at zero (a tie at zero in an all-zero cohort).
+    expect(strengths).toEqual([{ index: 2, code: 1 }]);
+    expect(weaknesses).toEqual([]);
   });
 });
 
