@@ -74,11 +74,34 @@ const valueSchema = z.discriminatedUnion('kind', [
         .describe('denominator ≤ 0: blank, or unbounded when numerator > 0 and 0 otherwise'),
     })
     .strict(),
-  z.object({ kind: z.literal('growth'), current: column, previous: column }).strict(),
+  z
+    .object({
+      kind: z.literal('growth'),
+      current: column,
+      previous: column,
+      without_base: z
+        .enum(['impute_median', 'full'])
+        .optional()
+        .describe(
+          'previous ≤ 0 and current > 0 (无基数): "impute_median" (reference model 1.1) scores s = the median s of the cohort’s computable growth values, 0 when there are none; "full" (model 1.0) counts the value as unbounded, s = 1. Absent means "full", whatever the model’s version, so a model file written for 1.0 keeps its results; the reference model states "impute_median"',
+        ),
+    })
+    .strict(),
 ]);
 
 const methodSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('benchmark'), p: z.number().min(0).max(1) }).strict(),
+  z
+    .object({
+      kind: z.literal('benchmark'),
+      p: z.number().min(0).max(1),
+      zero_benchmark: z
+        .enum(['positive_values', 'full'])
+        .optional()
+        .describe(
+          'when the cohort’s Q(p) ≤ 0 (a sparse indicator): "positive_values" (reference model 1.1) takes Q(p) of the cohort’s positive values as the benchmark; "full" (model 1.0) gives s = 1 to every positive value. Absent means "full", whatever the model’s version, so a model file written for 1.0 keeps its results; the reference model states "positive_values"',
+        ),
+    })
+    .strict(),
   z
     .object({ kind: z.literal('range'), lo: z.number().min(0).max(1), hi: z.number().min(0).max(1) })
     .strict()

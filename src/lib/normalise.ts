@@ -1,8 +1,21 @@
 import type { Indicator } from './model.ts';
-import { quantileSorted, quantileUnsorted } from './quantile.ts';
+import { quantileUnsorted } from './quantile.ts';
 
 /** The cohort quantiles one indicator's method needs, keyed by probability (e.g. { "0.95": 123.4 }). */
 export type CohortQuantiles = Record<string, number>;
+
+/** What a method reads of its cohort for one indicator (scoring-model.md §3). */
+export interface CohortStats {
+  /** How many non-blank, bounded values the cohort has. */
+  n: number;
+  /** Their quantiles at the method's probabilities; empty when n = 0. */
+  q: CohortQuantiles;
+  /**
+   * Only for a benchmark with `zero_benchmark: "positive_values"` whose Q(p) ≤ 0: how many of
+   * those values are positive, and their Q(p) (absent when none is), the benchmark used instead.
+   */
+  positive?: { n: number; q: CohortQuantiles };
+}
 
 /** The probabilities at which a method reads its cohort: benchmark p, range lo and hi, none otherwise. */
 export function quantilePoints(method: Indicator['method']): number[] {
@@ -16,52 +29,78 @@ export function quantilePoints(method: Indicator['method']): number[] {
   }
 }
 
-/** Computes the quantiles a method needs from the cohort's non-blank, bounded values (ascending). */
-export function cohortQuantiles(method: Indicator['method'], sorted: ArrayLike<number>): CohortQuantiles {
-  const q: CohortQuantiles = {};
-  for (const p of quantilePoints(method)) {
-    const v = quantileSorted(sorted, p);
-    if (v !== undefined) q[String(p)] = v;
-  }
-  return q;
-}
-
-/** cohortQuantiles() of the cohort's values in any order (found by selection; reorders `values`). */
-export function cohortQuantilesUnsorted(method: Indicator['method'], values: Float64Array): CohortQuantiles {
+/**
+ * The statistics a method needs of a cohort's non-blank, bounded values, given in any order.
+ * Quantiles are found by selection, not by sorting; `values` is reordered in place (it stays a
+ * permutation of the same values).
+ */
+export function cohortStats(method: Indicator['method'], values: Float64Array): CohortStats {
   const q: CohortQuantiles = {};
   for (const p of quantilePoints(method)) {
     const v = quantileUnsorted(values, p);
     if (v !== undefined) q[String(p)] = v;
   }
-  return q;
+  const stats: CohortStats = { n: values.length, q };
+  if (method.kind === 'benchmark' && method.zero_benchmark === 'positive_values') {
+    const b = q[String(method.p)];
+    if (b !== undefined && b <= 0) {
+      // Swap the positive values to the end and take their quantile there.
+      let end = values.length;
+      for (let i = values.length - 1; i >= 0; i--) {
+        const x = values[i]!;
+        if (x > 0) {
+          values[i] = values[--end]!;
+          values[end] = x;
+        }
+      }
+      const positives = values.subarray(end);
+      const bp = quantileUnsorted(positives, method.p);
+      stats.positive = { n: positives.length, q: bp === undefined ? {} : { [String(method.p)]: bp } };
+    }
+  }
+  return stats;
+}
+
+/**
+ * The benchmark B a benchmark method divides by in a cohort: Q(p) of the cohort's values or,
+ * under `zero_benchmark: "positive_values"` when that is ≤ 0, Q(p) of its positive values.
+ * Undefined when the cohort has no such value. Other methods have none.
+ */
+export function benchmarkOf(method: Indicator['method'], stats: Pick<CohortStats, 'q' | 'positive'>): number | undefined {
+  if (method.kind !== 'benchmark') return undefined;
+  const key = String(method.p);
+  return stats.positive ? stats.positive.q[key] : stats.q[key];
 }
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
 /**
  * Normalises a derived value to s in [0, 1] (scoring-model.md §3). `x` is NaN when blank
- * (s = 0) and Infinity when unbounded (s = 1); `q` holds the cohort quantiles, absent when the
- * cohort has no values.
+ * (s = 0), Infinity when unbounded (s = 1) and -Infinity when a growth value has no base
+ * (s = `withoutBase`, the cohort's imputed median); `stats` are the cohort's statistics.
  */
-export function normalise(method: Indicator['method'], x: number, q: CohortQuantiles): number {
-  return normaliser(method, q)(x);
+export function normalise(method: Indicator['method'], x: number, stats: Pick<CohortStats, 'q' | 'positive'>, withoutBase = 0): number {
+  return normaliser(method, stats, withoutBase)(x);
 }
 
 /**
- * normalise() for one method and cohort: the cohort's quantiles are looked up once, not once
+ * normalise() for one method and cohort: the cohort's statistics are looked up once, not once
  * per enterprise (scoring a national cohort normalises millions of values).
  */
-export function normaliser(method: Indicator['method'], q: CohortQuantiles): (x: number) => number {
-  const scale = scaleFor(method, q);
-  return (x) => (Number.isNaN(x) ? 0 : x === Infinity ? 1 : scale(x));
+export function normaliser(method: Indicator['method'], stats: Pick<CohortStats, 'q' | 'positive'>, withoutBase = 0): (x: number) => number {
+  const scale = scaleFor(method, stats);
+  return (x) => (Number.isNaN(x) ? 0 : x === Infinity ? 1 : x === -Infinity ? withoutBase : scale(x));
 }
 
 /** The method's scale for reported, bounded values. */
-function scaleFor(method: Indicator['method'], q: CohortQuantiles): (x: number) => number {
+function scaleFor(method: Indicator['method'], stats: Pick<CohortStats, 'q' | 'positive'>): (x: number) => number {
+  const { q } = stats;
   switch (method.kind) {
     case 'benchmark': {
-      const b = q[String(method.p)];
+      const b = benchmarkOf(method, stats);
       if (b !== undefined && b > 0) return (x) => clamp01(x / b);
+      // Model 1.1: no positive benchmark, no points. Model 1.0 ("full"): any positive value scores 1.
+      if (method.zero_benchmark === 'positive_values') return () => 0;
       return (x) => (x > 0 ? 1 : 0);
     }
     case 'range': {

@@ -1,6 +1,6 @@
 import { COLUMN_INDEX, RAW_WIDTH, type EnterpriseRow, type EnterpriseTable } from './dataset.ts';
 import type { Indicator, Model, Stage } from './model.ts';
-import { cohortQuantilesUnsorted, normaliser, type CohortQuantiles } from './normalise.ts';
+import { cohortStats, normaliser, type CohortStats } from './normalise.ts';
 import { quantileUnsorted } from './quantile.ts';
 import { roundHalfAway } from './round.ts';
 import { rankRows } from './rank.ts';
@@ -38,7 +38,10 @@ export interface ScoredRow {
 export interface ScoreFigures {
   /** Number of indicators, in model order: the stride of values, s and points. */
   width: number;
-  /** Derived indicator values: NaN = blank (未填报), Infinity = unbounded. */
+  /**
+   * Derived indicator values: NaN = blank (未填报), Infinity = unbounded (s = 1), -Infinity =
+   * a growth value without base whose s is imputed (WITHOUT_BASE; see isWithoutBase).
+   */
   values: Float64Array;
   /** Normalised s per indicator, in [0, 1]. */
   s: Float64Array;
@@ -50,7 +53,24 @@ export interface ScoreFigures {
   categories: Float64Array;
 }
 
-/** Derived value of indicator `k` (model order) for a row: NaN = blank, Infinity = unbounded. */
+/**
+ * The derived value of a growth indicator without base (无基数: previous year ≤ 0, current
+ * year > 0) under `without_base: "impute_median"` (reference model 1.1, scoring-model.md §2):
+ * its s is the median s of the cohort's computable growth values ("无上年基数，按同阶段中位数计").
+ * Like blanks (NaN) and unbounded values (Infinity), it is left out of cohort statistics.
+ * Under `without_base: "full"` (model 1.0) such a value is Infinity, unbounded, s = 1.
+ */
+export const WITHOUT_BASE = -Infinity;
+
+/** Whether a derived value (ScoreFigures.values) is a growth value without base, its s imputed. */
+export function isWithoutBase(x: number): boolean {
+  return x === WITHOUT_BASE;
+}
+
+/**
+ * Derived value of indicator `k` (model order) for a row: NaN = blank, Infinity = unbounded,
+ * -Infinity = without base (isWithoutBase).
+ */
 export function indicatorValue(r: ScoredRow, k: number): number {
   return r.figures.values[r.slot * r.figures.width + k]!;
 }
@@ -78,8 +98,12 @@ export interface Cohort {
   year: number;
   stage: string;
   size: number;
-  /** Per indicator in model order: how many non-blank bounded values, and the quantiles used. */
-  indicators: { n: number; q: CohortQuantiles }[];
+  /**
+   * Per indicator in model order: how many non-blank bounded values (without-base growth
+   * values are not bounded), the quantiles used and, for a benchmark that fell back to the
+   * cohort's positive values, theirs.
+   */
+  indicators: CohortStats[];
   /** Per indicator in model order: the median s of the cohort (blanks count as 0), for profile comparisons. */
   medianS: number[];
 }
@@ -104,7 +128,10 @@ export function assignStage(stages: Stage[], age: number, revenue: number): Stag
   return stages[stages.length - 1]!;
 }
 
-/** Derives an indicator's value from a row's raw columns (§2): NaN = blank, Infinity = unbounded. */
+/**
+ * Derives an indicator's value from a row's raw columns (§2): NaN = blank, Infinity =
+ * unbounded, WITHOUT_BASE (-Infinity) = growth without base to impute.
+ */
 export function deriveValue(indicator: Indicator, raw: Float64Array): number {
   return deriver(indicator)(raw, 0);
 }
@@ -136,12 +163,14 @@ function deriver(indicator: Indicator): (raw: Float64Array, at: number) => numbe
     case 'growth': {
       const current = COLUMN_INDEX[v.current];
       const previous = COLUMN_INDEX[v.previous];
+      // Without base: imputed (1.1), or unbounded as model 1.0 had it (option absent or "full").
+      const withoutBase = v.without_base === 'impute_median' ? WITHOUT_BASE : Infinity;
       return (raw, at) => {
         const cur = raw[at + current]!;
         const prev = raw[at + previous]!;
         if (Number.isNaN(cur) || Number.isNaN(prev)) return NaN;
         if (prev > 0) return (100 * (cur - prev)) / prev;
-        return cur > 0 ? Infinity : NaN;
+        return cur > 0 ? withoutBase : NaN;
       };
     }
   }
@@ -199,20 +228,29 @@ export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDatase
     cohortMembers[c]!.push(i);
   }
 
-  // Each cohort's quantiles, from its non-blank, bounded values of each indicator, and the
-  // normalising function they give each indicator.
+  // Each cohort's statistics, from its non-blank, bounded values of each indicator, and the
+  // normalising function they give each indicator. A growth value without base gets the median
+  // s of the cohort's bounded values of that indicator (§3): their s are computed in the
+  // scratch column once the cohort's statistics are known, before any row is scored.
   const cohortByNumber: Cohort[] = [];
   const normalisers: ((x: number) => number)[][] = [];
   const largest = Math.max(0, ...cohortMembers.map((m) => m.length));
   const scratch = model.indicators.map(() => new Float64Array(largest));
+  const imputes = model.indicators.map((ind) => ind.value.kind === 'growth' && ind.value.without_base === 'impute_median');
   for (const [key, c] of cohortKeys) {
     const members = cohortMembers[c]!;
     const columns = cohortColumns(values, nInd, members, scratch, true);
-    const indicators = model.indicators.map((ind, k) => ({ n: columns[k]!.length, q: cohortQuantilesUnsorted(ind.method, columns[k]!) }));
+    const indicators = model.indicators.map((ind, k) => cohortStats(ind.method, columns[k]!));
     const stageNo = key % nStages;
     const cohort: Cohort = { year: (key - stageNo) / nStages, stage: model.stages[stageNo]!.id, size: members.length, indicators, medianS: [] };
     cohortByNumber[c] = cohort;
-    normalisers[c] = model.indicators.map((ind, k) => normaliser(ind.method, indicators[k]!.q));
+    normalisers[c] = model.indicators.map((ind, k) => {
+      const scale = normaliser(ind.method, indicators[k]!);
+      if (!imputes[k]) return scale;
+      const column = columns[k]!;
+      for (let j = 0; j < column.length; j++) column[j] = scale(column[j]!);
+      return normaliser(ind.method, indicators[k]!, quantileUnsorted(column, 0.5) ?? 0);
+    });
   }
   const stageOrder = model.stages.map((st) => st.id);
   const cohorts = [...cohortByNumber].sort((a, b) => a.year - b.year || stageOrder.indexOf(a.stage) - stageOrder.indexOf(b.stage));

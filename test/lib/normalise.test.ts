@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { normalise, cohortQuantiles } from '../../src/lib/normalise.ts';
+import { benchmarkOf, cohortStats, normalise } from '../../src/lib/normalise.ts';
 import { quantileSorted } from '../../src/lib/quantile.ts';
 import { roundHalfAway } from '../../src/lib/round.ts';
-import { assignStage, deriveValue } from '../../src/lib/score.ts';
+import { assignStage, deriveValue, isWithoutBase, WITHOUT_BASE } from '../../src/lib/score.ts';
 import { NUMERIC_COLUMNS } from '../../src/lib/model.ts';
 import model from '../../data/model.json' with { type: 'json' };
 import { parseModel, type Indicator, type Model } from '../../src/lib/model.ts';
 
 const m = (parseModel(model, 'model.json') as { model: Model }).model;
-const bench = { kind: 'benchmark', p: 0.95 } as const;
+const bench = { kind: 'benchmark', p: 0.95 } as const; // model 1.0: zero_benchmark absent = "full"
+const bench11 = { kind: 'benchmark', p: 0.95, zero_benchmark: 'positive_values' } as const;
 const range = { kind: 'range', lo: 0.05, hi: 0.95 } as const;
 const steps: Indicator['method'] = { kind: 'steps', steps: [{ at: 1, s: 0.6 }, { at: 2, s: 0.8 }, { at: 3, s: 1 }] };
-const q = (method: Indicator['method'], values: number[]) => cohortQuantiles(method, Float64Array.from(values).sort());
+const q = (method: Indicator['method'], values: number[]) => cohortStats(method, Float64Array.from(values));
+const none = { q: {} };
+const zeros = (n: number) => Array.from({ length: n }, () => 0);
 
 describe('type-7 quantile', () => {
   it('interpolates between order statistics', () => {
@@ -34,15 +37,63 @@ describe('benchmark method', () => {
     expect(normalise(bench, 47.5, quant)).toBe(0.5);
     expect(normalise(bench, 100, quant)).toBe(1);
   });
-  it('gives 1 to any positive value when the benchmark is 0 (all-zero cohort), else 0', () => {
+  it('model 1.0 ("full"): gives 1 to any positive value when the benchmark is 0, else 0', () => {
     const quant = q(bench, [0, 0, 0]);
+    expect(quant).toEqual({ n: 3, q: { '0.95': 0 } });
     expect(normalise(bench, 0, quant)).toBe(0);
     expect(normalise(bench, 3, quant)).toBe(1);
+    // 40 zeros and 1, 4: h = 41·0.95 = 38.95, v38 = v39 = 0 → Q.95 = 0; both positives score 1.
+    const sparse = q(bench, [...zeros(40), 4, 1]);
+    expect([1, 4].map((x) => normalise(bench, x, sparse))).toEqual([1, 1]);
   });
-  it('gives 1 to a positive value in a cohort with no values, 0 to a blank, 1 to unbounded', () => {
-    expect(normalise(bench, 5, {})).toBe(1);
+  it('model 1.0 ("full"): gives 1 to a positive value in a cohort with no values, 0 to a blank, 1 to unbounded', () => {
+    expect(normalise(bench, 5, none)).toBe(1);
     expect(normalise(bench, NaN, q(bench, [1, 2]))).toBe(0);
     expect(normalise(bench, Infinity, q(bench, [1, 2]))).toBe(1);
+  });
+});
+
+describe('benchmark method, model 1.1 (zero_benchmark: "positive_values")', () => {
+  it('takes Q.95 of the positive values when Q.95 ≤ 0: 40 zeros and 1, 4 → Q.95 of [1, 4] = 1 + 0.95·3 = 3.85', () => {
+    const stats = q(bench11, [4, ...zeros(20), 1, ...zeros(20)]);
+    expect(stats.n).toBe(42);
+    expect(stats.q).toEqual({ '0.95': 0 });
+    expect(stats.positive?.n).toBe(2);
+    expect(stats.positive?.q['0.95']).toBeCloseTo(3.85, 12);
+    expect(benchmarkOf(bench11, stats)).toBeCloseTo(3.85, 12);
+    expect(normalise(bench11, 1, stats)).toBeCloseTo(1 / 3.85, 12); // 0.25974…
+    expect(normalise(bench11, 4, stats)).toBe(1);
+    expect(normalise(bench11, 0, stats)).toBe(0);
+  });
+  it('gives a lone positive value of a sparse cohort s = 1: it is the benchmark (21 zeros and 2)', () => {
+    // n = 22: h = 21·0.95 = 19.95, v19 = v20 = 0 → Q.95 = 0; Q.95 of [2] = 2.
+    const stats = q(bench11, [...zeros(21), 2]);
+    expect(stats).toEqual({ n: 22, q: { '0.95': 0 }, positive: { n: 1, q: { '0.95': 2 } } });
+    expect(normalise(bench11, 2, stats)).toBe(1);
+    expect(normalise(bench11, 0, stats)).toBe(0);
+  });
+  it('gives 0 to every value of an all-zero cohort: no positive value, no benchmark', () => {
+    const stats = q(bench11, [0, 0, 0]);
+    expect(stats).toEqual({ n: 3, q: { '0.95': 0 }, positive: { n: 0, q: {} } });
+    expect(benchmarkOf(bench11, stats)).toBeUndefined();
+    expect(normalise(bench11, 0, stats)).toBe(0);
+    expect(normalise(bench11, 3, stats)).toBe(0);
+  });
+  it('keeps Q.95 when it is positive, even with few positive values: [0, 0, 3] → 0 + 0.9·3 = 2.7', () => {
+    const stats = q(bench11, [3, 0, 0]);
+    expect(stats.positive).toBeUndefined();
+    expect(stats.q['0.95']).toBeCloseTo(2.7, 12);
+    expect(normalise(bench11, 1.35, stats)).toBeCloseTo(0.5, 12);
+  });
+  it('gives 0 to a positive value when the cohort has no values, 0 to a blank, 1 to unbounded', () => {
+    expect(normalise(bench11, 5, none)).toBe(0);
+    expect(normalise(bench11, NaN, q(bench11, [1, 2]))).toBe(0);
+    expect(normalise(bench11, Infinity, q(bench11, [1, 2]))).toBe(1);
+  });
+  it('keeps the cohort values a permutation of themselves (the scratch column is read again)', () => {
+    const values = Float64Array.from([0, 5, 0, 0, 1, ...zeros(40)]);
+    cohortStats(bench11, values);
+    expect([...values].sort((x, y) => x - y)).toEqual([...zeros(43), 1, 5]);
   });
 });
 
@@ -63,20 +114,26 @@ describe('range method', () => {
     expect(normalise(range, 5, quant)).toBe(1);
   });
   it('with no cohort values gives 1 to a positive value', () => {
-    expect(normalise(range, 2, {})).toBe(1);
-    expect(normalise(range, -2, {})).toBe(0);
+    expect(normalise(range, 2, none)).toBe(1);
+    expect(normalise(range, -2, none)).toBe(0);
+  });
+  it('gives a growth value without base the imputed s it is given (0 by default)', () => {
+    const quant = q(range, [0, 100]);
+    expect(normalise(range, WITHOUT_BASE, quant, 0.5)).toBe(0.5);
+    expect(normalise(range, WITHOUT_BASE, quant)).toBe(0);
+    expect(normalise(range, WITHOUT_BASE, none, 0.25)).toBe(0.25);
   });
 });
 
 describe('fixed and steps methods', () => {
   it('scales fixed bounds and clamps', () => {
     const fixed = { kind: 'fixed', lo: 0, hi: 10 } as const;
-    expect(normalise(fixed, 2.5, {})).toBe(0.25);
-    expect(normalise(fixed, -1, {})).toBe(0);
-    expect(normalise(fixed, 12, {})).toBe(1);
+    expect(normalise(fixed, 2.5, none)).toBe(0.25);
+    expect(normalise(fixed, -1, none)).toBe(0);
+    expect(normalise(fixed, 12, none)).toBe(1);
   });
   it('takes the s of the largest threshold not above the value', () => {
-    expect([0, 1, 2, 3, 9].map((x) => normalise(steps, x, {}))).toEqual([0, 0.6, 0.8, 1, 1]);
+    expect([0, 1, 2, 3, 9].map((x) => normalise(steps, x, none))).toEqual([0, 0.6, 0.8, 1, 1]);
   });
 });
 
@@ -96,8 +153,22 @@ describe('derived values', () => {
     expect(deriveValue(byId('rd_intensity'), raw({ rd_expense: 5, revenue: 0 }))).toBe(Infinity);
     expect(deriveValue(byId('rd_intensity'), raw({ rd_expense: 0, revenue: 0 }))).toBe(0);
     expect(deriveValue(byId('roe'), raw({ net_profit: 5, net_assets: -1 }))).toBeNaN();
-    expect(deriveValue(byId('revenue_growth'), raw({ revenue: 5, revenue_prev: 0 }))).toBe(Infinity);
     expect(deriveValue(byId('revenue_growth'), raw({ revenue: 0, revenue_prev: 0 }))).toBeNaN();
+  });
+  it('marks growth from a zero base as without base under "impute_median", or unbounded under "full" and when absent', () => {
+    const growth = byId('revenue_growth');
+    const impute = { ...growth, value: { kind: 'growth', current: 'revenue', previous: 'revenue_prev', without_base: 'impute_median' } } as Indicator;
+    const x = deriveValue(impute, raw({ revenue: 5, revenue_prev: 0 }));
+    expect(x).toBe(WITHOUT_BASE);
+    expect(isWithoutBase(x)).toBe(true);
+    expect(deriveValue(impute, raw({ revenue: 0, revenue_prev: 0 }))).toBeNaN();
+    expect([NaN, Infinity, 0, -5, 1e300].map(isWithoutBase)).toEqual([false, false, false, false, false]);
+    const full = { ...growth, value: { kind: 'growth', current: 'revenue', previous: 'revenue_prev', without_base: 'full' } } as Indicator;
+    const absent = { ...growth, value: { kind: 'growth', current: 'revenue', previous: 'revenue_prev' } } as Indicator;
+    for (const g of [full, absent]) {
+      expect(deriveValue(g, raw({ revenue: 5, revenue_prev: 0 }))).toBe(Infinity);
+      expect(deriveValue(g, raw({ revenue: 0, revenue_prev: 0 }))).toBeNaN();
+    }
   });
 });
 
@@ -151,6 +222,16 @@ describe('the reference model file', () => {
       'platforms',
       'awards',
       'standards',
+    ]);
+  });
+  it('rejects an unknown option value', () => {
+    const bad = structuredClone(model) as { indicators: { value: Record<string, unknown>; method: Record<string, unknown> }[] };
+    bad.indicators[1]!.value['without_base'] = 'median';
+    bad.indicators[0]!.method['zero_benchmark'] = 'positive';
+    const r = parseModel(bad, 'x/model.json');
+    expect('errors' in r && r.errors.map((e) => e.split(':').slice(0, 2).join(':'))).toEqual([
+      'x/model.json: indicators.0.method.zero_benchmark',
+      'x/model.json: indicators.1.value.without_base',
     ]);
   });
   it('rejects a model whose weights do not sum to the scale', () => {
