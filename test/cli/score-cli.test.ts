@@ -9,6 +9,8 @@ import { copyFixture, setCell } from '../helpers/folder.ts';
 const node = process.execPath;
 const run = (args: string[]) => spawnSync(node, ['scripts/score.ts', ...args], { encoding: 'utf8' });
 
+const headerIndex = (rows: string[][], column: string) => rows[0]!.indexOf(column);
+
 describe('npm run score', () => {
   it('writes scores.csv with BOM, contract columns and published order', () => {
     const out = mkdtempSync(join(tmpdir(), 'score-out-'));
@@ -17,12 +19,15 @@ describe('npm run score', () => {
     const text = readFileSync(join(out, 'scores.csv'), 'utf8');
     expect(text.startsWith('\uFEFFyear,id,name,park,stage,score,rank_national,rank_park,rank_stage,score_change,rank_change,tech,ops,aux,deduction,rd_expense_pts,rd_growth_pts,')).toBe(true);
     const rows = Papa.parse<string[]>(text.slice(1).trim(), { newline: '\r\n' }).data;
-    expect(rows).toHaveLength(11);
-    expect(rows[3]!.slice(0, 15)).toEqual(['2023', '91130100MA00000012', '甲科技有限公司', 'alpha', 'startup', '474.87', '1', '1', '1', '384.87', '0', '266.15', '180', '28.71', '0']);
-    expect(rows.map((x) => x[0])).toEqual(['year', '2022', '2022', ...Array(8).fill('2023')]);
-    expect(rows[5]!.slice(0, 15)).toEqual(['2023', '91130100MA0000004B', '丁装备股份有限公司', 'beta', 'growth', '297', '3', '2', '1', '207', '2', '426', '120', '51', '300']);
-    expect(rows[4]![9]).toBe(''); // no 2022 row: blank change
-    expect(readdirSync(out).sort()).toEqual(['scores-2022.csv', 'scores-2023.csv', 'scores.csv', 'site']);
+    expect(rows).toHaveLength(39);
+    expect(rows.map((x) => x[0])).toEqual(['year', ...Array(30).fill('2022'), ...Array(8).fill('2023')]);
+    expect(rows[31]!.slice(0, 15)).toEqual(['2023', '91130100MA00000012', '甲科技有限公司', 'alpha', 'startup', '474.87', '1', '1', '1', '384.87', '0', '266.15', '180', '28.71', '0']);
+    expect(rows[33]!.slice(0, 15)).toEqual(['2023', '91130100MA0000004B', '丁装备股份有限公司', 'beta', 'growth', '297', '3', '2', '1', '207', '2', '426', '120', '51', '300']);
+    expect(rows[32]![9]).toBe(''); // no 2022 row: blank change
+    // 戊: revenue growth without base, imputed at the median s of 丁's lone growth value (0).
+    const e = rows.find((x) => x[2] === '戊能源有限公司')!;
+    expect([e[5], e[6], e[12], e[headerIndex(rows, 'revenue_growth_pts')]]).toEqual(['201.8', '5', '30.77', '0']);
+    expect(readdirSync(out).sort()).toEqual(['privacy-report.txt', 'scores-2022.csv', 'scores-2023.csv', 'scores.csv', 'site']);
   });
 
   it('neutralises formula-like text cells', () => {

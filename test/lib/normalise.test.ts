@@ -155,15 +155,14 @@ describe('derived values', () => {
     expect(deriveValue(byId('roe'), raw({ net_profit: 5, net_assets: -1 }))).toBeNaN();
     expect(deriveValue(byId('revenue_growth'), raw({ revenue: 0, revenue_prev: 0 }))).toBeNaN();
   });
-  it('marks growth from a zero base as without base under "impute_median", or unbounded under "full" and when absent', () => {
+  it('marks growth from a zero base as without base (model 1.1), or unbounded under "full" and in 1.0 files', () => {
     const growth = byId('revenue_growth');
-    const impute = { ...growth, value: { kind: 'growth', current: 'revenue', previous: 'revenue_prev', without_base: 'impute_median' } } as Indicator;
-    const x = deriveValue(impute, raw({ revenue: 5, revenue_prev: 0 }));
+    expect(growth.value).toMatchObject({ kind: 'growth', without_base: 'impute_median' });
+    const x = deriveValue(growth, raw({ revenue: 5, revenue_prev: 0 }));
     expect(x).toBe(WITHOUT_BASE);
     expect(isWithoutBase(x)).toBe(true);
-    expect(deriveValue(impute, raw({ revenue: 0, revenue_prev: 0 }))).toBeNaN();
     expect([NaN, Infinity, 0, -5, 1e300].map(isWithoutBase)).toEqual([false, false, false, false, false]);
-    const full = { ...growth, value: { kind: 'growth', current: 'revenue', previous: 'revenue_prev', without_base: 'full' } } as Indicator;
+    const full = { ...growth, value: { ...growth.value, without_base: 'full' } } as Indicator;
     const absent = { ...growth, value: { kind: 'growth', current: 'revenue', previous: 'revenue_prev' } } as Indicator;
     for (const g of [full, absent]) {
       expect(deriveValue(g, raw({ revenue: 5, revenue_prev: 0 }))).toBe(Infinity);
@@ -223,6 +222,15 @@ describe('the reference model file', () => {
       'awards',
       'standards',
     ]);
+  });
+  it('is version 1.1 and states the 1.1 options on every growth value and benchmark method', () => {
+    expect(m.version).toBe('1.1');
+    const growth = m.indicators.filter((i) => i.value.kind === 'growth');
+    const benchmarks = m.indicators.filter((i) => i.method.kind === 'benchmark');
+    expect(growth.map((i) => i.id)).toEqual(['rd_growth', 'revenue_growth']);
+    expect(benchmarks).toHaveLength(9);
+    expect(growth.every((i) => i.value.kind === 'growth' && i.value.without_base === 'impute_median')).toBe(true);
+    expect(benchmarks.every((i) => i.method.kind === 'benchmark' && i.method.zero_benchmark === 'positive_values')).toBe(true);
   });
   it('rejects an unknown option value', () => {
     const bad = structuredClone(model) as { indicators: { value: Record<string, unknown>; method: Record<string, unknown> }[] };
