@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { buildProcessDir, heapLimitsMb, profileFolders, removeBuildProcessDirs } from '../src/lib/build-paths.ts';
 import { OUTPUT_FILES } from '../src/lib/output.ts';
 import { preparePortal } from '../src/lib/prepare.ts';
@@ -65,7 +65,7 @@ if (!prepared.ok) {
   process.exit(1);
 }
 console.log(`Data validated and scored (${elapsed()}); building pages …`);
-console.log(privacySummary(prepared.risks));
+console.log(privacySummary(prepared.risks, relative(process.cwd(), resolve(work, 'scored', OUTPUT_FILES.privacyReport)) || '.'));
 
 // The build's environment, less what would change the output behind the data folder's back:
 // Vite and Astro read BASE_URL, MODE, SITE and friends from the environment (vitest and some

@@ -1,7 +1,8 @@
 // npm run score -- --data <dir> --out <dir>: validate and score a data folder (outputs.md).
 import { parseArgs } from 'node:util';
 import { loadDataFolder } from '../src/lib/load.ts';
-import { writeScoreOutputs } from '../src/lib/output.ts';
+import { join } from 'node:path';
+import { OUTPUT_FILES, writeScoreOutputs } from '../src/lib/output.ts';
 import { privacySummary } from '../src/lib/publish.ts';
 import { scoreDataset } from '../src/lib/score.ts';
 import { loadShowcase } from '../src/lib/showcase.ts';
@@ -36,4 +37,4 @@ console.log(
   `Scored ${scored.rows.length} enterprise-years (${scored.years.join(', ')}) from ${values.data} with model "${scored.model.id}" ${scored.model.version} in ${secs} s.`,
 );
 console.log(`Wrote ${files.length} files to ${values.out}: ${files.filter((f) => !f.startsWith('site/')).join(', ')} and site data.`);
-console.log(privacySummary(risks));
+console.log(privacySummary(risks, join(values.out, OUTPUT_FILES.privacyReport)));

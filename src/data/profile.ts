@@ -134,6 +134,7 @@ export function describeBenchmark(
   lang: Lang,
   indicator: Pick<Indicator, 'method' | 'unit'>,
   q: Readonly<Record<string, number>> | null,
+  positive?: { n: number; q: Readonly<Record<string, number>> },
 ): { text: string; parts: string[]; kind: 'values' | 'withheld' | 'none' | 'fixed' } {
   const ps = cohortProbabilities(indicator.method);
   const say = (kind: 'withheld' | 'none' | 'fixed') => {
@@ -147,6 +148,15 @@ export function describeBenchmark(
     const v = q[String(p)];
     if (v === undefined) return say('none');
     parts.push(`${quantileLabel(p)} = ${formatIndicatorValue(lang, v, indicator.unit)}`);
+  }
+  // Model 1.1's sparse fallback: the benchmark used is Q(p) of the cohort's positive values.
+  if (positive && indicator.method.kind === 'benchmark') {
+    const v = positive.q[String(indicator.method.p)];
+    parts.push(
+      v === undefined
+        ? t(lang, 'benchmarkDesc.noPositive')
+        : t(lang, 'benchmarkDesc.positive', { q: quantileLabel(indicator.method.p), value: formatIndicatorValue(lang, v, indicator.unit), n: formatNumber(lang, positive.n, 0) }),
+    );
   }
   return { text: parts.join(t(lang, 'methodDesc.listSeparator')), parts, kind: 'values' };
 }

@@ -175,6 +175,11 @@ export interface PublishedCohort {
     /** The quantiles the method read (benchmark p, range lo/hi), public indicators only; null for private ones. */
     q: Record<string, number> | null;
     /**
+     * Public benchmark indicators whose Q(p) was ≤ 0 under `zero_benchmark: "positive_values"`:
+     * how many values were positive and their Q(p), the benchmark actually used (model 1.1).
+     */
+    positive?: { n: number; q: Record<string, number> };
+    /**
      * Q0.25, Q0.5, Q0.75 of the values: public indicators in full (4 decimals); private ones
      * only when n ≥ privacy.min_cohort, to 2 significant figures; else null.
      */
@@ -306,9 +311,11 @@ export function publishCohorts(data: ScoredDataset): PublishedCohort[] {
         const round = isPublic ? (x: number) => roundHalfAway(x, 4) : (x: number) => roundSignificant(x, 2);
         quartiles = { q1: round(quantileSorted(sorted, 0.25)!), median: round(quantileSorted(sorted, 0.5)!), q3: round(quantileSorted(sorted, 0.75)!) };
       }
+      const round4 = (q: Record<string, number>) => Object.fromEntries(Object.entries(q).map(([p, v]) => [p, roundHalfAway(v, 4)]));
       return {
         n: ind.n,
-        q: isPublic ? Object.fromEntries(Object.entries(ind.q).map(([p, v]) => [p, roundHalfAway(v, 4)])) : null,
+        q: isPublic ? round4(ind.q) : null,
+        ...(isPublic && ind.positive ? { positive: { n: ind.positive.n, q: round4(ind.positive.q) } } : {}),
         quartiles,
         medianS: isPublic ? roundHalfAway(c.medianS[k]!, 4) : null,
       };
@@ -381,9 +388,9 @@ export function privacyReport(data: ScoredDataset): { text: string; risks: numbe
   return { text: lines.join('\n'), risks: risks.length };
 }
 
-/** The one-line summary the score and build commands print. */
-export function privacySummary(risks: number): string {
-  return `Privacy: ${risks} firm-year(s) have exactly one private indicator with points, so their score isolates it (residual risk; listed in privacy-report.txt, never published).`;
+/** The one-line summary the score and build commands print, naming where the report was written. */
+export function privacySummary(risks: number, report: string): string {
+  return `Privacy: ${risks} firm-year(s) have exactly one private indicator with points, so their score isolates it (residual risk; listed in ${report}, never published).`;
 }
 
 /** The public scores table's columns (outputs.md, "The site's open data"). */

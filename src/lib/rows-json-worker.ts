@@ -38,7 +38,10 @@ export type RowsJsonWorkerReply = { kind: 'written' } | { kind: 'closed' } | { k
 
 const port = parentPort!;
 const { model, yearFiles, figures, bands } = workerData as RowsJsonWorkerData;
-const columns = publicTableColumns(model);
+// Each public-table row as a JSON object, written by hand from its cells: building an object
+// per row and stringifying it costs as much again at national scale.
+const keyPrefixes = publicTableColumns(model).map((c, i) => (i === 0 ? '{' : ',') + JSON.stringify(c) + ':');
+const jsonCell = (v: string | number | null) => (v === null ? 'null' : typeof v === 'number' ? String(v) : JSON.stringify(v));
 let year: number | null = null;
 let out: { rows: ChunkWriter; publicCsv: ChunkWriter; publicJson: ChunkWriter } | null = null;
 let first = true;
@@ -76,9 +79,9 @@ async function handle(message: RowsJsonWorkerMessage): Promise<void> {
     text += (first ? '\n' : ',\n') + JSON.stringify(row);
     const cells = publicTableCells(model, batch.year, row);
     csv += csvLine(cells.map(csvCell));
-    const record: Record<string, string | number | null> = {};
-    cells.forEach((v, i) => (record[columns[i]!] = v));
-    json += (first ? '' : ',\n') + JSON.stringify(record);
+    let record = '';
+    for (let i = 0; i < cells.length; i++) record += keyPrefixes[i]! + jsonCell(cells[i]!);
+    json += (first ? '' : ',\n') + record + '}';
     first = false;
   }
   await out!.rows.write(text);

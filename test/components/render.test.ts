@@ -1,7 +1,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Histogram from '../../src/components/charts/Histogram.astro';
-import Radar from '../../src/components/charts/Radar.astro';
+import BandStrip from '../../src/components/charts/BandStrip.astro';
 import LineChart from '../../src/components/charts/LineChart.astro';
 import BarChart from '../../src/components/charts/BarChart.astro';
 import Base from '../../src/layouts/Base.astro';
@@ -81,33 +81,35 @@ describe('Histogram', () => {
   });
 });
 
-describe('Radar', () => {
-  it('renders series polygons, axis labels, a legend and the shares table', async () => {
+describe('BandStrip', () => {
+  it('marks one band per row, draws equal cells whatever the band, and lists the bands in a table', async () => {
     const html = clean(
-      await container.renderToString(Radar, {
+      await container.renderToString(BandStrip, {
         props: {
-          id: 'profile-radar',
+          id: 'band-strip',
           lang: 'zh',
-          axes: [
-            { key: 'tech', label: '技术创新指标' },
-            { key: 'ops', label: '成长经营指标' },
-            { key: 'aux', label: '辅助指标' },
+          title: '各项指标在同阶段中的位置',
+          description: '本企业在同阶段企业中的位置',
+          columns: ['前 10%', '前 10%–25%', '前 25%–50%', '后 50%', '未填报'],
+          labelHeader: '指标',
+          bandHeader: '同阶段位置',
+          rows: [
+            { key: 'category-tech', label: '技术创新指标', column: 1, group: true },
+            { key: 'rd_expense', label: '研发费用金额 *', column: 0 },
+            { key: 'pct_apps', label: 'PCT 专利申请量', column: 4 },
           ],
-          series: [
-            { key: 'firm', label: '本企业', values: [0.75, 0.5, null] },
-            { key: 'median', label: '同阶段中位数', values: [0.5, 0.5, 0.25] },
-          ],
-          title: '分类得分率',
-          description: '本企业与同阶段中位数的分类得分率对比',
         },
       }),
     );
-    expectAccessibleChart(html, 'profile-radar', '分类得分率');
-    expect(html.match(/<path d="M[^"]+Z"/g)).toHaveLength(2);
-    expect(html).toContain('技术创新指标');
-    expect(html).toContain('<ul class="chart-legend" aria-label="图例">');
-    expect(html).toMatch(/<th scope="row">技术创新指标<\/th><td class="num">75%<\/td><td class="num">50%<\/td>/);
-    expect(html).toMatch(/<th scope="row">辅助指标<\/th><td class="num">未填报<\/td><td class="num">25%<\/td>/);
+    expectAccessibleChart(html, 'band-strip', '各项指标在同阶段中的位置');
+    const rects = [...html.matchAll(/<rect [^>]*width="([\d.]+)"[^>]*height="([\d.]+)"[^>]*fill="([^"]+)"/g)];
+    // Three rows of five cells; one filled cell per row; every cell the same size (no geometry encodes a value).
+    expect(rects).toHaveLength(15);
+    expect(new Set(rects.map((r) => `${r[1]}x${r[2]}`)).size).toBe(1);
+    expect(rects.filter((r) => r[3] !== '#eef1f5')).toHaveLength(3);
+    expect(html).toMatch(/<th scope="row"><strong>技术创新指标<\/strong><\/th><td>前 10%–25%<\/td>/);
+    expect(html).toMatch(/<th scope="row">研发费用金额 \*<\/th><td>前 10%<\/td>/);
+    expect(html).toMatch(/<th scope="row">PCT 专利申请量<\/th><td>未填报<\/td>/);
   });
 });
 

@@ -85,7 +85,7 @@ describe('a failed build damages nothing', () => {
     await buildSiteOrThrow(dir, target);
     const now = hashTree(target.dist);
     expect(now).not.toEqual(live);
-    expect(readFileSync(join(target.dist, 'downloads/scores.csv'), 'utf8')).toContain('甲科技（已改名）有限公司');
+    expect(readFileSync(join(target.dist, 'downloads/public-scores.csv'), 'utf8')).toContain('甲科技（已改名）有限公司');
   });
 });
 
@@ -404,16 +404,16 @@ describe('privacy: no private raw value is published', () => {
     files = listFiles(dist);
   });
 
-  it('the sentinels are all different and the sentinel firms sit in cohorts too small for benchmarks', () => {
+  it('the sentinels are all different and the sentinel firms sit in cohorts too small for quartiles', () => {
     expect(new Set(sentinels.map((s) => s.value)).size).toBe(sentinels.length);
-    const model = JSON.parse(readFileSync(join(dist, 'downloads/model.json'), 'utf8')) as { privacy: { min_cohort_for_benchmarks: number } };
+    const model = JSON.parse(readFileSync(join(dist, 'downloads/model.json'), 'utf8')) as { privacy: { min_cohort: number } };
     // The hand fixture's largest (year, stage) cohort has 3 firms.
-    expect(model.privacy.min_cohort_for_benchmarks).toBeGreaterThan(3);
+    expect(model.privacy.min_cohort).toBeGreaterThan(3);
   });
 
   it('the site was built and names the sentinel firms', () => {
     expect(files.length).toBeGreaterThan(5);
-    expect(readFileSync(join(dist, 'downloads/scores.csv'), 'utf8')).toContain('丁装备股份有限公司');
+    expect(readFileSync(join(dist, 'downloads/public-scores.csv'), 'utf8')).toContain('丁装备股份有限公司');
   });
 
   it('no file of the site holds any private value in any printed form', () => {
@@ -487,7 +487,7 @@ describe('formula injection: CSV downloads are safe to open in a spreadsheet', (
   };
 
   it('publishes the CSV downloads', () => {
-    expect(csvs).toEqual(expect.arrayContaining(['scores.csv', 'parks.csv', 'data-dictionary.csv']));
+    expect(csvs).toEqual(expect.arrayContaining(['public-scores.csv', 'parks.csv', 'data-dictionary.csv']));
   });
 
   it('every CSV starts with the UTF-8 byte-order mark', () => {
@@ -513,7 +513,7 @@ describe('formula injection: CSV downloads are safe to open in a spreadsheet', (
   });
 
   it('formula-like names are kept, behind an apostrophe', () => {
-    const names = parse('scores.csv').map((row) => row[2]);
+    const names = parse('public-scores.csv').map((row) => row[2]);
     for (const n of injected.names.slice(0, 4)) expect(names).toContain(`'${n}`);
     expect(names.filter((n) => n?.includes('戊能源有限公司'))).not.toEqual([]);
     const parks = parse('parks.csv').flat();
@@ -521,7 +521,7 @@ describe('formula injection: CSV downloads are safe to open in a spreadsheet', (
   });
 
   it('Chinese text is intact', () => {
-    const scores = readFileSync(join(downloads, 'scores.csv'), 'utf8');
+    const scores = readFileSync(join(downloads, 'public-scores.csv'), 'utf8');
     for (const s of ['+86 甲乙科技', '点击', '己农业有限公司', '庚材料有限公司', '辛农业有限公司']) expect(scores).toContain(s);
     const parks = readFileSync(join(downloads, 'parks.csv'), 'utf8');
     for (const s of ['甲高新区', '乙高新区', '河北', '广东', '石家庄', '广州']) expect(parks).toContain(s);

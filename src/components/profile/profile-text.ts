@@ -79,7 +79,7 @@ export function cohortTexts(lang: Lang, year: number, stage: string): CohortText
     texts = {
       benchmarks: model.indicators.map((ind, k) => {
         if (!ind.public && cohortProbabilities(ind.method).length > 0) return { parts: [privateText], kind: 'private' as const };
-        return describeBenchmark(lang, ind, cohort?.indicators[k]?.q ?? null);
+        return describeBenchmark(lang, ind, cohort?.indicators[k]?.q ?? null, cohort?.indicators[k]?.positive);
       }),
       weights: points.indicators.map((w) => formatNumber(lang, w)),
     };
