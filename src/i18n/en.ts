@@ -784,4 +784,9 @@ export const en = {
   'methodology.norm.changes11': "Changes in reference model 1.1 from 1.0 (December 2026): sparse indicators are benchmarked on their positive values — in 1.0, where the cohort’s 95th percentile was 0, one PCT application earned the same full marks as the cohort’s leader; and growth without a prior-year base counts at the stage median — in 1.0 growth from a zero base earned full marks, so a firm founded that year got full R&D-growth and revenue-growth points. Other indicators, methods and weights are unchanged.",
   'benchmarkDesc.positive': "positive-value {q} = {value} ({n} positive, used as benchmark)",
   'benchmarkDesc.noPositive': "No positive values in the cohort: s = 0",
+  'bandShort.top10': "Top 10%",
+  'bandShort.top25': "10–25%",
+  'bandShort.top50': "25–50%",
+  'bandShort.lower50': "Lower half",
+  'bandShort.na': "Not rep.",
 } as const satisfies Record<TranslationKey, string>;

@@ -784,6 +784,11 @@ export const zh = {
   'methodology.norm.changes11': "参考模型 1.1 与 1.0 的区别（2026 年 12 月）：一是稀疏指标的基准改用正值的分位数——1.0 中同组 95% 分位数为 0 时，一件 PCT 专利申请即可得到与领先企业相同的满分；二是无上年基数的增长率按同阶段中位数计——1.0 中上年为 0 的增长率记满分，当年成立的企业因此获得研发费用增速和营业收入增长率的满分。其余指标、方法和权重不变。",
   'benchmarkDesc.positive': "正值 {q} = {value}（{n} 家为正，作为基准）",
   'benchmarkDesc.noPositive': "组内没有正值，s = 0",
+  'bandShort.top10': "前10%",
+  'bandShort.top25': "10–25%",
+  'bandShort.top50': "25–50%",
+  'bandShort.lower50': "后50%",
+  'bandShort.na': "未填报",
 } as const;
 
 /** A key of the dictionary; every language has exactly these keys. */
