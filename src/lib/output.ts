@@ -19,7 +19,7 @@ export const OUTPUT_FILES = {
   rowsForYear: (year: number) => `site/rows-${year}.json`,
   /** The public table's lines of one year (no header), made by the privacy boundary. */
   publicCsvForYear: (year: number) => `site/public-${year}.csv`,
-  /** The public table's rows of one year as JSON objects, comma-separated, one per line. */
+  /** The public table's rows of one year as JSON arrays (cells in column order), comma-separated, one per line. */
   publicJsonForYear: (year: number) => `site/public-${year}.jsonl`,
 };
 
@@ -38,9 +38,10 @@ class RowsJsonThread {
   private failure: Error | null = null;
   private readonly closed: Promise<void>;
 
-  constructor(staging: string, model: Model, scored: ScoredDataset, bands: BandTable) {
+  constructor(staging: string, model: Model, scored: ScoredDataset, bands: BandTable, part: RowsJsonWorkerData['part']) {
     const workerData: RowsJsonWorkerData = {
       model,
+      part,
       yearFiles: Object.fromEntries(
         scored.years.map((y) => [
           y,
@@ -125,7 +126,8 @@ export async function writeScoreOutputs(data: DataFolder, scored: ScoredDataset,
     // scores.csv is the years' files one after another under one header: each line is made
     // once and written to both, while the JSON thread writes the same rows' JSON.
     const bands = computeBands(scored);
-    const json = new RowsJsonThread(staging, model, scored, bands);
+    // Two threads: the site's rows, and the public table; each batch goes to both.
+    const threads = [new RowsJsonThread(staging, model, scored, bands, 'rows'), new RowsJsonThread(staging, model, scored, bands, 'public')];
     try {
       const head = scoresCsvHead(model);
       const allYears = new ChunkWriter(join(staging, OUTPUT_FILES.scoresCsv));
@@ -135,7 +137,7 @@ export async function writeScoreOutputs(data: DataFolder, scored: ScoredDataset,
         await oneYear.write(head);
         for (let from = 0; from < rows.length; from += BATCH_ROWS) {
           const batch = rows.slice(from, from + BATCH_ROWS);
-          await json.send(year, batch);
+          for (const thread of threads) await thread.send(year, batch);
           for (const chunk of scoresCsvBodyChunks(batch)) {
             await oneYear.write(chunk);
             await allYears.write(chunk);
@@ -144,9 +146,9 @@ export async function writeScoreOutputs(data: DataFolder, scored: ScoredDataset,
         await oneYear.close();
       }
       await allYears.close();
-      await json.close();
+      for (const thread of threads) await thread.close();
     } finally {
-      await json.stop();
+      for (const thread of threads) await thread.stop();
     }
     const meta: PublishedMeta = {
       model,

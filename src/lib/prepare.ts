@@ -49,7 +49,7 @@ export const PUBLIC_TABLE_FILES = {
 
 const DOWNLOADS_README = `public-scores.csv       all years: one row per enterprise and year (UTF-8 with BOM; columns in data-dictionary.csv)
 public-scores-YYYY.csv  the same for one year
-public-scores.json      all years as JSON (the same columns, one object per row)
+public-scores.json      all years as JSON: "columns" names the cells of each row of "rows" (as the CSV)
 public-scores-YYYY.json one year as JSON
 model.json              the scoring model used
 data-dictionary.csv     what each column of the public tables means (zh, en)

@@ -36,11 +36,26 @@ export function bandCodeOfPosition(higher: number, size: number): number {
  * (band na); they still belong to the cohort, with the value given (0 points).
  */
 export function cohortBandCodes(values: Float64Array, blank?: (i: number) => boolean): Uint8Array {
+  const codes = new Uint8Array(values.length);
+  const flags = blank ? Uint8Array.from(values, (_, i) => (blank(i) ? 1 : 0)) : null;
+  writeBandCodes(values, flags, new Float64Array(values.length), codes, 0, 1);
+  return codes;
+}
+
+/**
+ * cohortBandCodes() into `out` at out[at + i·stride], with `sorted` as scratch space of the
+ * values' length: the national build bands millions of values, without a closure or an
+ * allocation per value.
+ */
+function writeBandCodes(values: Float64Array, blank: Uint8Array | null, sorted: Float64Array, out: Uint8Array, at: number, stride: number): void {
   const n = values.length;
-  const sorted = Float64Array.from(values).sort();
-  const codes = new Uint8Array(n);
+  sorted.set(values);
+  sorted.sort();
   for (let i = 0; i < n; i++) {
-    if (blank?.(i)) continue;
+    if (blank !== null && blank[i] === 1) {
+      out[at + i * stride] = 0;
+      continue;
+    }
     // Strictly higher = n − (the first index whose value exceeds values[i]).
     const v = values[i]!;
     let lo = 0;
@@ -50,20 +65,31 @@ export function cohortBandCodes(values: Float64Array, blank?: (i: number) => boo
       if (sorted[mid]! > v) hi = mid;
       else lo = mid + 1;
     }
-    codes[i] = bandCodeOfPosition(n - lo, n);
+    out[at + i * stride] = bandCodeOfPosition(n - lo, n);
   }
-  return codes;
 }
 
 /**
  * Every row's bands, computed from exact values inside the build: per slot, one code per
  * indicator (position by s) then one per category (position by the category's points), in
- * model order. Shared memory, so the thread writing the site's JSON reads it in place.
+ * model order. Shared memory, so the threads writing the site's data read it in place.
  */
 export interface BandTable {
   /** Codes per row: width = indicators + categories. */
   codes: Uint8Array;
   width: number;
+}
+
+/** The slots of each year × stage cohort, in row order. */
+function cohortSlots(data: ScoredDataset): Map<string, Int32Array> {
+  const lists = new Map<string, number[]>();
+  for (const r of data.rows) {
+    const key = `${r.row.year}|${r.stage}`;
+    const list = lists.get(key);
+    if (list) list.push(r.slot);
+    else lists.set(key, [r.slot]);
+  }
+  return new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)]));
 }
 
 /** Computes the bands of every row within its year × stage cohort (§7). */
@@ -74,30 +100,26 @@ export function computeBands(data: ScoredDataset): BandTable {
   const width = nInd + nCat;
   const codes = new Uint8Array(new SharedArrayBuffer(Math.max(1, rows.length * width)));
   const catOf = model.indicators.map((ind) => model.categories.findIndex((c) => c.id === ind.category));
-  const cohorts = new Map<string, number[]>();
-  for (const r of rows) {
-    const key = `${r.row.year}|${r.stage}`;
-    const list = cohorts.get(key);
-    if (list) list.push(r.slot);
-    else cohorts.set(key, [r.slot]);
-  }
-  for (const slots of cohorts.values()) {
+  for (const slots of cohortSlots(data).values()) {
     const m = slots.length;
-    const values = new Float64Array(m);
-    for (let k = 0; k < nInd; k++) {
-      for (let i = 0; i < m; i++) values[i] = figures.s[slots[i]! * nInd + k]!;
-      const band = cohortBandCodes(values, (i) => Number.isNaN(figures.values[slots[i]! * nInd + k]!));
-      for (let i = 0; i < m; i++) codes[slots[i]! * width + k] = band[i]!;
-    }
-    for (let c = 0; c < nCat; c++) {
-      values.fill(0);
+    // The cohort's quantities column by column, gathered in one pass over its rows (each row's
+    // figures are contiguous; reading one indicator at a time would stride through them all).
+    const columns = new Float64Array(m * width);
+    const blank = new Uint8Array(m * nInd);
+    for (let i = 0; i < m; i++) {
+      const at = slots[i]! * nInd;
       for (let k = 0; k < nInd; k++) {
-        if (catOf[k] !== c) continue;
-        for (let i = 0; i < m; i++) values[i]! += figures.points[slots[i]! * nInd + k]!;
+        columns[k * m + i] = figures.s[at + k]!;
+        columns[(nInd + catOf[k]!) * m + i]! += figures.points[at + k]!;
+        if (Number.isNaN(figures.values[at + k]!)) blank[k * m + i] = 1;
       }
-      const band = cohortBandCodes(values);
-      for (let i = 0; i < m; i++) codes[slots[i]! * width + nInd + c] = band[i]!;
     }
+    const sorted = new Float64Array(m);
+    const out = new Uint8Array(m * width);
+    for (let q = 0; q < width; q++) {
+      writeBandCodes(columns.subarray(q * m, (q + 1) * m), q < nInd ? blank.subarray(q * m, (q + 1) * m) : null, sorted, out, q, width);
+    }
+    for (let i = 0; i < m; i++) codes.set(out.subarray(i * width, (i + 1) * width), slots[i]! * width);
   }
   return { codes, width };
 }
@@ -286,32 +308,35 @@ export function publishRow(model: Model, r: PublishableRow, bands: BandTable): P
 export function publishCohorts(data: ScoredDataset): PublishedCohort[] {
   const { model, figures } = data;
   const nInd = figures.width;
+  const nCat = figures.categoryCount;
   const minCohort = model.privacy.min_cohort;
   const banded = bandedCategories(model);
   const catOf = model.indicators.map((ind) => model.categories.findIndex((c) => c.id === ind.category));
-  const members = new Map<string, number[]>();
-  for (const r of data.rows) {
-    const key = `${r.row.year}|${r.stage}`;
-    const list = members.get(key);
-    if (list) list.push(r.slot);
-    else members.set(key, [r.slot]);
-  }
+  const members = cohortSlots(data);
+  const round4 = (q: Record<string, number>) => Object.fromEntries(Object.entries(q).map(([p, v]) => [p, roundHalfAway(v, 4)]));
   return data.cohorts.map((c) => {
-    const slots = members.get(`${c.year}|${c.stage}`) ?? [];
+    const slots = members.get(`${c.year}|${c.stage}`) ?? new Int32Array(0);
+    const m = slots.length;
+    // Each indicator's reported, bounded values and each category's points sum, in one pass.
+    const columns = new Float64Array(m * nInd);
+    const counts = new Int32Array(nInd);
+    const categorySums = new Float64Array(nCat);
+    for (let i = 0; i < m; i++) {
+      const at = slots[i]! * nInd;
+      for (let k = 0; k < nInd; k++) {
+        const x = figures.values[at + k]!;
+        if (Number.isFinite(x)) columns[k * m + counts[k]!++] = x;
+        categorySums[catOf[k]!]! += figures.points[at + k]!;
+      }
+    }
     const indicators = c.indicators.map((ind, k) => {
       const isPublic = model.indicators[k]!.public;
-      const finite: number[] = [];
-      for (const slot of slots) {
-        const x = figures.values[slot * nInd + k]!;
-        if (Number.isFinite(x)) finite.push(x);
-      }
-      const sorted = Float64Array.from(finite).sort();
+      const sorted = columns.subarray(k * m, k * m + counts[k]!).sort();
       let quartiles: PublishedQuartiles | null = null;
       if (sorted.length > 0 && (isPublic || sorted.length >= minCohort)) {
         const round = isPublic ? (x: number) => roundHalfAway(x, 4) : (x: number) => roundSignificant(x, 2);
         quartiles = { q1: round(quantileSorted(sorted, 0.25)!), median: round(quantileSorted(sorted, 0.5)!), q3: round(quantileSorted(sorted, 0.75)!) };
       }
-      const round4 = (q: Record<string, number>) => Object.fromEntries(Object.entries(q).map(([p, v]) => [p, roundHalfAway(v, 4)]));
       return {
         n: ind.n,
         q: isPublic ? round4(ind.q) : null,
@@ -321,10 +346,8 @@ export function publishCohorts(data: ScoredDataset): PublishedCohort[] {
       };
     });
     const categoryMeans = model.categories.map((_, ci) => {
-      if (slots.length === 0 || (banded[ci] && slots.length < minCohort)) return null;
-      let sum = 0;
-      for (const slot of slots) for (let k = 0; k < nInd; k++) if (catOf[k] === ci) sum += figures.points[slot * nInd + k]!;
-      const mean = sum / slots.length;
+      if (m === 0 || (banded[ci] && m < minCohort)) return null;
+      const mean = categorySums[ci]! / m;
       return banded[ci] ? roundSignificant(mean, 2) : roundHalfAway(mean);
     });
     return { year: c.year, stage: c.stage, size: c.size, indicators, categoryMeans };

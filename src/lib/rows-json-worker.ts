@@ -1,14 +1,14 @@
-// Worker thread that writes the site's rows-YYYY.json and the public scores table of each year
-// while the main thread writes scores.csv (see RowsJsonThread in output.ts): at national scale
-// both take many seconds, and JSON encoding is the larger share, so it gets a thread, and a
-// heap, of its own. Batches arrive in published order, one year after another; the files are
+// Worker thread that writes the site's rows-YYYY.json, or the public scores table of each year
+// (two such workers side by side), while the main thread writes scores.csv (see RowsJsonThread in
+// output.ts): at national scale each takes many seconds, and encoding is the larger share, so
+// each part gets a thread, and a heap, of its own. Batches arrive in published order, one year after another; the files are
 // byte for byte what one thread would write. Everything written here is made by publish.ts
 // (the privacy boundary) from PublishedRow values only.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ChunkWriter } from './chunk-writer.ts';
-import { csvLine, numberCell, textCell } from './csv-write.ts';
+import { centsCell, textCell } from './csv-write.ts';
 import type { Model } from './model.ts';
-import { publicTableCells, publicTableColumns, publishBatchRows, publishRow, type BandTable, type PublishBatch } from './publish.ts';
+import { publicTableCells, publishBatchRows, publishRow, type BandTable, type PublishBatch } from './publish.ts';
 import type { ScoreFigures } from './score.ts';
 
 /** Each year's files. */
@@ -17,13 +17,15 @@ export interface YearFiles {
   rows: string;
   /** The public table's CSV lines (no header). */
   publicCsv: string;
-  /** The public table's rows as JSON objects, one per line, comma-separated (no brackets). */
+  /** The public table's rows as JSON arrays (cells in column order), one per line, comma-separated (no brackets). */
   publicJson: string;
 }
 
 /** What the worker is started with. */
 export interface RowsJsonWorkerData {
   model: Model;
+  /** Which files this worker writes: the site's rows, or the public table (CSV and JSON). Two workers share the work. */
+  part: 'rows' | 'public';
   yearFiles: Record<number, YearFiles>;
   /** The shared figures (SharedArrayBuffer-backed) the batches' slots point into. */
   figures: ScoreFigures;
@@ -37,24 +39,31 @@ export type RowsJsonWorkerMessage = { kind: 'rows'; batch: PublishBatch } | { ki
 export type RowsJsonWorkerReply = { kind: 'written' } | { kind: 'closed' } | { kind: 'error'; message: string };
 
 const port = parentPort!;
-const { model, yearFiles, figures, bands } = workerData as RowsJsonWorkerData;
-// Each public-table row as a JSON object, written by hand from its cells: building an object
-// per row and stringifying it costs as much again at national scale.
-const keyPrefixes = publicTableColumns(model).map((c, i) => (i === 0 ? '{' : ',') + JSON.stringify(c) + ':');
-const jsonCell = (v: string | number | null) => (v === null ? 'null' : typeof v === 'number' ? String(v) : JSON.stringify(v));
+const { model, part, yearFiles, figures, bands } = workerData as RowsJsonWorkerData;
 let year: number | null = null;
-let out: { rows: ChunkWriter; publicCsv: ChunkWriter; publicJson: ChunkWriter } | null = null;
+let out: ChunkWriter[] = [];
 let first = true;
 
-/** Ends the current year's files: rows as a JSON array, one row per line. */
+/** Ends the current year's files (the rows file is a JSON array, one row per line). */
 async function closeYear(): Promise<void> {
-  if (!out) return;
-  await out.rows.write('\n]\n');
-  await Promise.all([out.rows.close(), out.publicCsv.close(), out.publicJson.close()]);
-  out = null;
+  if (!out.length) return;
+  if (part === 'rows') await out[0]!.write('\n]\n');
+  await Promise.all(out.map((w) => w.close()));
+  out = [];
 }
 
-const csvCell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? numberCell(v) : textCell(v));
+/** One public-table CSV line (centsCell prints whole cents fast and falls back to numberCell). */
+const csvParts: string[] = [];
+function csvRow(cells: (string | number | null)[]): string {
+  // Joined from an array: appending cell by cell made millions of short-lived string pieces, and
+  // the collector then took as long as the encoding.
+  csvParts.length = cells.length;
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i]!;
+    csvParts[i] = v === null ? '' : typeof v === 'number' ? centsCell(v) : textCell(v);
+  }
+  return csvParts.join(',');
+}
 
 async function handle(message: RowsJsonWorkerMessage): Promise<void> {
   if (message.kind === 'close') {
@@ -67,26 +76,30 @@ async function handle(message: RowsJsonWorkerMessage): Promise<void> {
     await closeYear();
     year = batch.year;
     const files = yearFiles[year]!;
-    out = { rows: new ChunkWriter(files.rows), publicCsv: new ChunkWriter(files.publicCsv), publicJson: new ChunkWriter(files.publicJson) };
-    await out.rows.write('[');
+    out = part === 'rows' ? [new ChunkWriter(files.rows)] : [new ChunkWriter(files.publicCsv), new ChunkWriter(files.publicJson)];
+    if (part === 'rows') await out[0]!.write('[');
     first = true;
   }
-  let text = '';
-  let csv = '';
-  let json = '';
-  for (const r of publishBatchRows(batch, figures)) {
-    const row = publishRow(model, r, bands);
-    text += (first ? '\n' : ',\n') + JSON.stringify(row);
-    const cells = publicTableCells(model, batch.year, row);
-    csv += csvLine(cells.map(csvCell));
-    let record = '';
-    for (let i = 0; i < cells.length; i++) record += keyPrefixes[i]! + jsonCell(cells[i]!);
-    json += (first ? '' : ',\n') + record + '}';
-    first = false;
+  if (part === 'rows') {
+    let text = '';
+    for (const r of publishBatchRows(batch, figures)) {
+      text += (first ? '\n' : ',\n') + JSON.stringify(publishRow(model, r, bands));
+      first = false;
+    }
+    await out[0]!.write(text);
+  } else {
+    const csv: string[] = [];
+    let json = '';
+    for (const r of publishBatchRows(batch, figures)) {
+      const cells = publicTableCells(model, batch.year, publishRow(model, r, bands));
+      csv.push(csvRow(cells));
+      // A JSON row is the array of the CSV's cells, in the order of the file's `columns`.
+      json += (first ? '' : ',\n') + JSON.stringify(cells);
+      first = false;
+    }
+    await out[0]!.write(csv.join('\r\n') + '\r\n');
+    await out[1]!.write(json);
   }
-  await out!.rows.write(text);
-  await out!.publicCsv.write(csv);
-  await out!.publicJson.write(json);
   port.postMessage({ kind: 'written' } satisfies RowsJsonWorkerReply);
 }
 

@@ -51,6 +51,12 @@ export function collectPublishedNumbers(dist: string): PublishedNumbers {
         if (!node || typeof node !== 'object') return;
         const obj = node as Record<string, unknown>;
         const y = typeof obj.year === 'number' ? obj.year : year;
+        // A table: `columns` names the cells of each array in `rows` (the public scores JSON).
+        if (Array.isArray(obj.columns) && Array.isArray(obj.rows) && obj.columns.every((c) => typeof c === 'string')) {
+          const columns = obj.columns as string[];
+          const records = (obj.rows as unknown[]).filter(Array.isArray).map((cells) => Object.fromEntries(columns.map((c, i) => [c, (cells as unknown[])[i]])));
+          walk(records, y, path);
+        }
         if (y !== undefined && typeof obj.id === 'string') {
           for (const [k, v] of Object.entries(obj)) add(out, y, obj.id, `${path}.${k}`, v);
         }
