@@ -14,6 +14,7 @@ import type { PublishedCohort, PublishedMeta, PublishedRow } from '../lib/publis
 import type { ShowcaseEntry } from '../lib/showcase.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import { LANGS, type Lang } from '../i18n/index.ts';
+import { rankRowsByIndicator, type IndicatorRankingRow } from './indicator-ranking.ts';
 import { routes } from './routes.ts';
 import { buildsSharedPages, ownsProfile, sharedPaths } from './shard.ts';
 
@@ -201,20 +202,16 @@ export function rowsOfIndustry(year: number, industry: string): PublishedRow[] {
 export const rankedIndicators = model.indicators.filter((ind) => ind.public);
 
 /**
- * Rows ordered by one public indicator's points (then score, then id), with competition ranks
- * on those points: the 单项指标排名. A private indicator has none: a list ordered by one would
- * publish it (§7), so asking for one throws.
+ * The 单项指标排名 of one public indicator: rows ordered by its s (normalised within each stage,
+ * so comparable across stages whose maximum points differ), then by its reported value, with
+ * competition ranks on the pair; rows equal on both share a rank and are listed by score, then
+ * id. A private indicator has none: a list ordered by one would publish it (§7), so asking for
+ * one throws.
  */
-export function rankByIndicator(year: number, indicatorId: string): { row: PublishedRow; rank: number; points: number }[] {
+export function rankByIndicator(year: number, indicatorId: string): IndicatorRankingRow<PublishedRow>[] {
   const k = indicatorIndex(indicatorId);
   if (!model.indicators[k]?.public) throw new Error(`indicator ${indicatorId} is not public and has no ranking`);
-  const pts = (r: PublishedRow) => r.points[k] ?? 0;
-  const sorted = [...rowsForYear(year)].sort((a, b) => pts(b) - pts(a) || b.score - a.score || (a.id < b.id ? -1 : 1));
-  let rank = 0;
-  return sorted.map((row, i) => {
-    if (i === 0 || pts(row) !== pts(sorted[i - 1]!)) rank = i + 1;
-    return { row, rank, points: pts(row) };
-  });
+  return rankRowsByIndicator(rowsForYear(year), k);
 }
 
 /** Splits a list into pages of the site's page size; page 1 first. */

@@ -460,7 +460,7 @@ export const zh = {
   'rankings.rules.ties': '积分相同的企业按统一社会信用代码顺序列出。',
   'rankings.rules.scope': '排名只在同一评价年度内进行：全国排名覆盖当年全部参评企业；园区内、阶段内和行业内排名分别只比较同一园区、同一发展阶段和同一行业的企业。',
   'rankings.rules.change': '“较上年”为全国排名与上一年度相比的变化：↑ 表示上升，↓ 表示下降，“—”表示名次不变或无上年数据。',
-  'rankings.rules.indicator': '单项指标排名按该指标得分排名，规则相同；得分相同时依次按总积分和统一社会信用代码排列。',
+  'rankings.rules.indicator': "单项指标排名按该指标的标准化得分率 s 排名：s 已在各发展阶段内分别计算，不同阶段的企业可以比较（各阶段满分不同，得分不能直接比较）。s 相同时按填报值从高到低排名；s 与填报值都相同的企业名次相同（如 1、2、2、4），依次按总积分和统一社会信用代码排列。",
   'rankings.lists.heading': '{year}年榜单',
   'rankings.lists.national': '全国排名',
   'rankings.lists.byPark': '按园区',
@@ -510,10 +510,10 @@ export const zh = {
   'rankings.yearLists': '{year}年其他榜单',
   'rankings.backToHub': '全部榜单与排名规则',
   'rankings.indicator.title': '{year}年单项指标排名：{indicator}',
-  'rankings.indicator.description': '{year}年按“{indicator}”得分排名的前 {n} 家企业，附该指标的类别、满分和计分方法说明。',
+  'rankings.indicator.description': "{year}年按“{indicator}”得分率和填报值排名的前 {n} 家企业，附该指标的类别、满分和计分方法说明。",
   'rankings.indicator.category': '类别：{category}。满分随发展阶段不同：{weights}。',
   'rankings.indicator.weight': '{stage} {points} 分',
-  'rankings.indicator.top': '按该指标得分从高到低列出前 {n} 家企业（当年共 {total} 家参评）。',
+  'rankings.indicator.top': "按该指标得分率 s 和填报值从高到低列出前 {n} 家企业（当年共 {total} 家参评）。",
   'rankings.indicator.points': '指标得分',
   'rankings.indicator.value': '填报值',
   'rankings.indicator.total': '总积分',
@@ -789,6 +789,8 @@ export const zh = {
   'bandShort.top50': "25–50%",
   'bandShort.lower50': "后50%",
   'bandShort.na': "未填报",
+  'rankings.indicator.categorySame': "类别：{category}。各发展阶段满分均为 {points} 分。",
+  'rankings.indicator.s': "得分率 s",
 } as const;
 
 /** A key of the dictionary; every language has exactly these keys. */
