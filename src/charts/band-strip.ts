@@ -4,25 +4,30 @@ import type { ChartFrame } from './common.ts';
 export interface BandStripRowInput {
   key: string;
   label: string;
-  /** Index of the column to mark (0-based), or null when the row has no band (never for data rows). */
+  /** Index of the column to mark (0-based), or null when the row has no band. */
   column: number | null;
   /** A category row: bold label, its band marked the same way. */
   group?: boolean;
 }
 
+/** A cell of the grid: every cell has this size, wherever it is. */
 export interface BandStripCell {
   x: number;
   y: number;
   width: number;
   height: number;
-  active: boolean;
 }
 
 export interface BandStripModel extends ChartFrame {
   /** Column headings, centred over their cells. */
   columns: { x: number; label: string }[];
   headerY: number;
-  rows: { key: string; label: string; group: boolean; y: number; labelX: number; textY: number; cells: BandStripCell[]; rule: boolean }[];
+  /**
+   * The empty cells, drawn once as a tile repeated over the grid (an SVG pattern) rather than
+   * one element per cell: a profile page has one strip of ~100 cells, a national site a million pages.
+   */
+  grid: { x: number; y: number; width: number; height: number; tile: { width: number; height: number }; cell: BandStripCell };
+  rows: { key: string; label: string; group: boolean; y: number; labelX: number; textY: number; rule: boolean; active: BandStripCell | null }[];
 }
 
 /**
@@ -39,13 +44,15 @@ export function layoutBandStrip(input: {
   labelWidth?: number;
   rowHeight?: number;
 }): BandStripModel {
-  const width = input.width ?? 640;
-  const labelWidth = input.labelWidth ?? 250;
+  const width = input.width ?? 700;
+  const labelWidth = input.labelWidth ?? 300;
   const rowHeight = input.rowHeight ?? 26;
   const header = 34;
   const gap = 4;
-  const cellWidth = (width - labelWidth - gap * input.columns.length) / input.columns.length;
+  const n = input.columns.length;
+  const cellWidth = (width - labelWidth - gap * n) / n;
   const columnX = (c: number) => labelWidth + gap / 2 + c * (cellWidth + gap);
+  const cellHeight = rowHeight - 6;
   const rows = input.rows.map((row, i) => {
     const y = header + i * rowHeight;
     return {
@@ -56,7 +63,7 @@ export function layoutBandStrip(input: {
       labelX: row.group ? 0 : 12,
       textY: y + rowHeight / 2 + 5,
       rule: (row.group ?? false) && i > 0,
-      cells: input.columns.map((_, c) => ({ x: columnX(c), y: y + 3, width: cellWidth, height: rowHeight - 6, active: row.column === c })),
+      active: row.column === null ? null : { x: columnX(row.column), y: y + 3, width: cellWidth, height: cellHeight },
     };
   });
   const height = header + rows.length * rowHeight + 4;
@@ -68,6 +75,14 @@ export function layoutBandStrip(input: {
     description: input.description,
     headerY: header - 12,
     columns: input.columns.map((label, c) => ({ x: columnX(c) + cellWidth / 2, label })),
+    grid: {
+      x: columnX(0),
+      y: header,
+      width: n * (cellWidth + gap),
+      height: rows.length * rowHeight,
+      tile: { width: cellWidth + gap, height: rowHeight },
+      cell: { x: 0, y: 3, width: cellWidth, height: cellHeight },
+    },
     rows,
   };
 }

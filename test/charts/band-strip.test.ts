@@ -16,15 +16,18 @@ describe('layoutBandStrip', () => {
     ],
   });
 
-  it('splits the width after the labels into equal cells with a 4-unit gap', () => {
-    // (650 − 250 − 4·4) / 4 = 96 per cell; cells start at 252, 352, 452, 552.
-    expect(model.rows[0]!.cells.map((c) => c.x)).toEqual([252, 352, 452, 552]);
-    expect(model.rows[0]!.cells.every((c) => c.width === 96 && c.height === 20)).toBe(true);
+  it('splits the width after the labels into equal cells with a 4-unit gap, tiled over the grid', () => {
+    // (650 − 250 − 4·4) / 4 = 96 per cell; cells start at 252, 352, 452, 552 (a tile of 100 × 26).
+    expect(model.grid).toEqual({ x: 252, y: 34, width: 400, height: 78, tile: { width: 100, height: 26 }, cell: { x: 0, y: 3, width: 96, height: 20 } });
     expect(model.columns.map((c) => c.x)).toEqual([300, 400, 500, 600]);
   });
 
-  it('marks exactly the row’s band, none for a row without one', () => {
-    expect(model.rows.map((r) => r.cells.findIndex((c) => c.active))).toEqual([0, 3, -1]);
+  it('marks exactly the row’s band with a cell of the grid’s size, none for a row without one', () => {
+    expect(model.rows.map((r) => r.active)).toEqual([
+      { x: 252, y: 37, width: 96, height: 20 },
+      { x: 552, y: 63, width: 96, height: 20 },
+      null,
+    ]);
   });
 
   it('stacks rows under a 34-unit header, indents indicators and rules between categories', () => {

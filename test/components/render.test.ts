@@ -102,11 +102,14 @@ describe('BandStrip', () => {
       }),
     );
     expectAccessibleChart(html, 'band-strip', '各项指标在同阶段中的位置');
-    const rects = [...html.matchAll(/<rect [^>]*width="([\d.]+)"[^>]*height="([\d.]+)"[^>]*fill="([^"]+)"/g)];
-    // Three rows of five cells; one filled cell per row; every cell the same size (no geometry encodes a value).
-    expect(rects).toHaveLength(15);
-    expect(new Set(rects.map((r) => `${r[1]}x${r[2]}`)).size).toBe(1);
-    expect(rects.filter((r) => r[3] !== '#eef1f5')).toHaveLength(3);
+    // The empty cells are one tile repeated over the grid; each row marks its band with one cell
+    // of the tile's cell size (no geometry encodes a value).
+    expect(html).toMatch(/<pattern id="band-strip-cells" patternUnits="userSpaceOnUse"[^>]*><rect x="0" y="3" width="([\d.]+)" height="20"/);
+    const cell = /<pattern id="band-strip-cells"[^>]*><rect x="0" y="3" width="([\d.]+)"/.exec(html)![1];
+    const active = [...html.matchAll(/<rect class="band-cell" x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="20"/g)];
+    expect(active).toHaveLength(3);
+    expect(new Set(active.map((r) => r[2]))).toEqual(new Set([cell]));
+    expect(active.map((r) => Number(r[1]))).toEqual([382, 302, 622]);
     expect(html).toMatch(/<th scope="row"><strong>技术创新指标<\/strong><\/th><td>前 10%–25%<\/td>/);
     expect(html).toMatch(/<th scope="row">研发费用金额 \*<\/th><td>前 10%<\/td>/);
     expect(html).toMatch(/<th scope="row">PCT 专利申请量<\/th><td>未填报<\/td>/);
