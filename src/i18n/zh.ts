@@ -791,6 +791,18 @@ export const zh = {
   'bandShort.na': "未填报",
   'rankings.indicator.categorySame': "类别：{category}。各发展阶段满分均为 {points} 分。",
   'rankings.indicator.s': "得分率 s",
+  'rankings.explorer.copyLink': "复制链接",
+  'rankings.explorer.linkLabel': "本视图的链接",
+  'rankings.explorer.copied': "已复制本视图的链接。",
+  'rankings.explorer.copyManual': "无法自动复制：链接已选中，请按 Ctrl+C（Mac 为 ⌘C）复制。",
+  'rankings.explorer.exportCsv': "导出 CSV",
+  'rankings.explorer.exporting': "正在准备 CSV……",
+  'rankings.explorer.exported': "已导出 {n} 家企业的 CSV 文件。",
+  'rankings.explorer.exportFailed': "CSV 导出失败，请重试。",
+  'rankings.explorer.csvName': "创新积分排名-{year}",
+  'rankings.explorer.csvNameEn': "英文名称",
+  'rankings.explorer.csvRankChange': "全国排名较上年变化（负数为上升）",
+  'rankings.explorer.csvScoreChange': "积分较上年变化",
 } as const;
 
 /** A key of the dictionary; every language has exactly these keys. */

@@ -9,6 +9,11 @@
  * shards and the chunks of a search's first page, or every chunk in rank order with progress
  * for other filters and sorts. Logic lives in ranking-data.ts, name-search.ts and
  * ranking-source.ts (pure, unit-tested); visible text comes from the dictionaries through `labels`.
+ *
+ * The view (year, filters, query, sort, page) lives in the URL's query string (explorer-url.ts):
+ * read on hydration and on Back/Forward (popstate), written with pushState for a discrete change
+ * and replaceState while typing. "Copy link" copies it; "Export CSV" downloads every row of the
+ * current list (explorer-csv.ts).
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
@@ -28,6 +33,8 @@ import {
   type SortKey,
 } from './ranking-data.ts';
 import { SMALL_YEAR_ROWS, YearPieces, covers, prefetchSearch, runExplorer, type ExplorerResult, type PieceUrls } from './ranking-source.ts';
+import { decodeView, defaultView, encodeView, sameView, type ExplorerView, type ViewChoices } from './explorer-url.ts';
+import { csvFileName, explorerCsv, type CsvHeadings, type CsvLabels } from './explorer-csv.ts';
 
 /** Visible strings, from the dictionaries; `{n}`, `{total}`, `{year}`, `{loaded}` are filled in here. */
 export interface ExplorerLabels {
@@ -64,6 +71,19 @@ export interface ExplorerLabels {
   previous: string;
   next: string;
   changes: ChangePhrases;
+  copyLink: string;
+  /** Label of the read-only field showing the link when the clipboard cannot be written. */
+  linkLabel: string;
+  copied: string;
+  copyManual: string;
+  exportCsv: string;
+  exporting: string;
+  /** `{n}`: rows written. */
+  exported: string;
+  exportFailed: string;
+  /** The CSV file's name before its filters, with `{year}`. */
+  csvName: string;
+  csvHeadings: CsvHeadings;
 }
 
 export interface RankingExplorerProps {
@@ -88,7 +108,11 @@ export interface RankingExplorerProps {
   stageOptions: [string, string][];
   industryOptions: [string, string][];
   tagOptions: [string, string][];
+  /** The id of the heading a shared link scrolls to (so the island is in view and hydrates). */
+  anchor: string;
 }
+
+type HistoryMode = 'push' | 'replace';
 
 const HEADERS: { key: SortKey; numeric: boolean }[] = [
   { key: 'rank', numeric: true },
@@ -158,8 +182,70 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
   /** Bumped to retry after a failed fetch. */
   const [attempt, setAttempt] = useState(0);
   const tableRef = useRef<HTMLElement>(null);
+  /** The polite live region's text (copy link, export) and the link field shown when the clipboard is unavailable. */
+  const [notice, setNotice] = useState('');
+  const [manualLink, setManualLink] = useState<string | null>(null);
+  const linkRef = useRef<HTMLInputElement>(null);
+  const [exporting, setExporting] = useState(false);
 
-  useEffect(() => setHydrated(true), []);
+  // The view lives in the URL (explorer-url.ts): read on hydration and on Back/Forward, written on every change.
+  const choices = useMemo<ViewChoices>(
+    () => ({
+      years: props.years,
+      defaultYear: props.initialYear,
+      parks: props.parkOptions.map(([k]) => k),
+      stages: props.stageOptions.map(([k]) => k),
+      industries: props.industryOptions.map(([k]) => k),
+      tags: props.tagOptions.map(([k]) => k),
+    }),
+    [props.years, props.initialYear, props.parkOptions, props.stageOptions, props.industryOptions, props.tagOptions],
+  );
+  const view: ExplorerView = { year, keys, sort, page };
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const apply = (v: ExplorerView) => {
+    setYear(v.year);
+    setKeys(v.keys);
+    setSort(v.sort);
+    setPage(v.page);
+  };
+  /** The URL of a view: the page's path, the query string, and the anchor when the view is not the default one. */
+  const urlOf = (v: ExplorerView) => {
+    const qs = encodeView(v, choices);
+    return location.pathname + (qs ? `?${qs}#${props.anchor}` : '');
+  };
+  /** Shows a view and records it in the history: a new entry for a discrete change, the same one while typing. */
+  const goRef = useRef((_v: ExplorerView, _mode: HistoryMode) => {});
+  goRef.current = (next, mode) => {
+    apply(next);
+    setTouched(true);
+    setManualLink(null);
+    const url = urlOf(next);
+    if (url === location.pathname + location.search + location.hash) return;
+    try {
+      if (mode === 'push') history.pushState(null, '', url);
+      else history.replaceState(history.state, '', url);
+    } catch {
+      // A sandboxed frame may refuse; the view is shown all the same.
+    }
+  };
+  const go = useCallback((next: ExplorerView, mode: HistoryMode) => goRef.current(next, mode), []);
+
+  useEffect(() => {
+    setHydrated(true);
+    const fromUrl = (initial: boolean) => {
+      const v = decodeView(location.search, choices);
+      if (sameView(v, initial ? defaultView(choices) : viewRef.current)) return;
+      apply(v);
+      setTyped(v.keys.query);
+      setManualLink(null);
+      setTouched(true);
+    };
+    fromUrl(true);
+    const onPopState = () => fromUrl(false);
+    addEventListener('popstate', onPopState);
+    return () => removeEventListener('popstate', onPopState);
+  }, []);
 
   const initialRows = useMemo(() => decodeRankingData(props.initial), [props.initial]);
   const nameOf = useCallback((r: ExplorerRow) => (lang === 'en' && r.nameEn ? r.nameEn : r.name), [lang]);
@@ -191,6 +277,7 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
   const to = page * pageSize;
   const current = answer?.request === request ? answer.result : null;
   const run = useRef(0);
+  const sortContext = (tables: RankingTablesOfYear) => ({ nameOf, collator: collator(), parkLabels: tables.parks.map((code) => parkLabel.get(code) ?? code) });
 
   // A new request for a new view, or for a page the last answer does not hold.
   useEffect(() => {
@@ -199,7 +286,6 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
     const token = ++run.current;
     const live = () => token === run.current;
     setFailed(false);
-    const sortContext = (tables: RankingTablesOfYear) => ({ nameOf, collator: collator(), parkLabels: tables.parks.map((code) => parkLabel.get(code) ?? code) });
     runExplorer(piecesOf(year), { keys, sort, from, to, sortContext }, (result) => live() && setAnswer({ request, result }), () => !live())
       .catch(() => live() && setFailed(true));
     // `current` itself is not a dependency: a report that does not cover the page yet must not start another run.
@@ -265,30 +351,79 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
     [shown, tables, lang, nameOf, parkLabel, stageLabel, labels.changes, props.profileUrl],
   );
 
-  const update = useCallback((next: Partial<FilterKeys>) => {
-    setKeys((k) => ({ ...k, ...next }));
-    setPage(1);
-  }, []);
-  const setFilter = useCallback((field: FilterField, value: string | null) => update({ [field]: value }), [update]);
+  const update = useCallback((next: Partial<FilterKeys>, mode: HistoryMode) => {
+    const v = viewRef.current;
+    go({ ...v, keys: { ...v.keys, ...next }, page: 1 }, mode);
+  }, [go]);
+  const setFilter = useCallback((field: FilterField, value: string | null) => update({ [field]: value }, 'push'), [update]);
   /** A new query: its first index pieces are requested before the page re-renders. */
   const search = (query: string) => {
     prefetchSearch(piecesOf(year), query);
-    update({ query });
+    update({ query }, 'replace');
   };
   const chooseSort = (key: SortKey) => {
-    setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: defaultDirection(key) }));
-    setPage(1);
+    const s = sort.key === key ? { key, dir: sort.dir === 'asc' ? ('desc' as const) : ('asc' as const) } : { key, dir: defaultDirection(key) };
+    go({ ...view, sort: s, page: 1 }, 'push');
   };
   const goTo = (p: number) => {
-    setPage(p);
+    go({ ...view, page: p }, 'push');
     const top = tableRef.current?.getBoundingClientRect().top;
     if (top !== undefined && top < 0) tableRef.current?.scrollIntoView({ block: 'start' });
   };
   const reset = () => {
-    setKeys(NO_FILTER_KEYS);
     setTyped('');
-    setSort({ key: 'rank', dir: 'asc' });
-    setPage(1);
+    go({ ...defaultView(choices), year }, 'push');
+  };
+
+  /** Copies the view's full URL; without a clipboard, shows it selected in a read-only field. */
+  const copyLink = async () => {
+    const url = new URL(urlOf(view), location.href).href;
+    try {
+      await navigator.clipboard.writeText(url);
+      setManualLink(null);
+      setNotice(labels.copied);
+    } catch {
+      setManualLink(url);
+      setNotice(labels.copyManual);
+    }
+  };
+  useEffect(() => {
+    if (manualLink !== null) linkRef.current?.select();
+  }, [manualLink]);
+
+  const csvLabels = useMemo<CsvLabels>(
+    () => ({ park: parkLabel, stage: stageLabel, industry: new Map(props.industryOptions), tag: new Map(props.tagOptions) }),
+    [parkLabel, stageLabel, props.industryOptions, props.tagOptions],
+  );
+  /** Downloads every row of the current list (not just the page) as CSV, fetching what the view has not loaded. */
+  const exportCsv = async () => {
+    const v = view;
+    setExporting(true);
+    setNotice(labels.exporting);
+    try {
+      let result: ExplorerResult | null = current && current.done && current.complete && current.offset === 0 ? current : null;
+      if (!result) {
+        await runExplorer(piecesOf(v.year), { keys: v.keys, sort: v.sort, from: 0, to: Infinity, sortContext }, (r) => {
+          if (r.done && r.complete) result = r;
+        }, () => false);
+      }
+      if (!result) throw new Error('incomplete');
+      const { rows, tables } = result as ExplorerResult;
+      const blob = new Blob([explorerCsv(rows, tables, labels.csvHeadings, csvLabels)], { type: 'text/csv;charset=utf-8' });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = csvFileName(labels.csvName, v.year, v.keys, csvLabels);
+      link.hidden = true;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+      setNotice(fillTemplate(labels.exported, { n: formatFixed(rows.length, 0) }));
+    } catch {
+      setNotice(labels.exportFailed);
+    } finally {
+      setExporting(false);
+    }
   };
 
   const n = (x: number) => formatFixed(x, 0);
@@ -305,6 +440,10 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
 
   // Pages: counted when the result's size is known; otherwise "next" while more may follow.
   const pages = current?.count != null ? pageCount(current.count, pageSize) : null;
+  // A page past the end (an old link, a shorter list after Back): the last page instead.
+  useEffect(() => {
+    if (pages !== null && page > Math.max(1, pages)) go({ ...viewRef.current, page: Math.max(1, pages) }, 'replace');
+  }, [pages, page, go]);
   const hasNext = current !== null && (pages !== null ? page < pages : !(current.complete && current.offset + current.rows.length <= to));
   const showPagination = hydrated && touched && current !== null && !current.tooShort && (page > 1 || hasNext);
 
@@ -329,6 +468,7 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
             id="explorer-query"
             type="search"
             value={typed}
+           
             aria-describedby="explorer-query-hint"
             onFocus={prepareSearch}
             onChange={(e) => {
@@ -353,11 +493,8 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
             <select
               id="explorer-year"
               value={y}
-              onChange={(e) => {
-                const next = Number(e.target.value);
-                setYear(next);
-                setPage(1);
-              }}
+             
+              onChange={(e) => go({ ...view, year: Number(e.target.value), page: 1 }, 'push')}
             >
               {[...props.years].reverse().map((yy) => (
                 <option key={yy} value={String(yy)}>
@@ -388,8 +525,24 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
         </div>
       </fieldset>
 
+      {/* Above the status, whose text changes height on the first touch: a tap must not move its target. */}
+      <div className="explorer-actions" hidden={!hydrated}>
+        <button type="button" onClick={copyLink}>
+          {labels.copyLink}
+        </button>
+        <button type="button" onClick={exportCsv} disabled={exporting || current?.tooShort === true}>
+          {labels.exportCsv}
+        </button>
+        {manualLink !== null && (
+          <input ref={linkRef} className="explorer-link" type="text" readOnly value={manualLink} aria-label={labels.linkLabel} onFocus={(e) => e.currentTarget.select()} />
+        )}
+      </div>
       <p className="explorer-status" role="status">
         {status}
+      </p>
+
+      <p className="explorer-notice" aria-live="polite">
+        {notice}
       </p>
 
       <section className="table-scroll" tabIndex={0} aria-labelledby={captionId} ref={tableRef}>
