@@ -803,4 +803,10 @@ export const en = {
   'rankings.explorer.csvNameEn': "English name",
   'rankings.explorer.csvRankChange': "National rank change on last year (negative = up)",
   'rankings.explorer.csvScoreChange': "Score change on last year",
+  'footer.asOf': "Data as of {date}",
+  'objection.heading': "Objections and corrections",
+  'objection.period': "Public-notice period: {start} to {end}",
+  'objection.default': "An enterprise that disputes a published score, rank or figure, or a reader who finds an error, can write to {publisher}, giving the enterprise’s name, credit code, the evaluation year and what is wrong. Confirmed corrections appear in the next release, on the pages and in the downloads alike.",
+  'objection.contact': "Contact:",
+  'objection.noContact': "through the public channels of {publisher} (this site has no contact address yet).",
 } as const satisfies Record<TranslationKey, string>;

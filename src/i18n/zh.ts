@@ -803,6 +803,12 @@ export const zh = {
   'rankings.explorer.csvNameEn': "英文名称",
   'rankings.explorer.csvRankChange': "全国排名较上年变化（负数为上升）",
   'rankings.explorer.csvScoreChange': "积分较上年变化",
+  'footer.asOf': "数据更新于 {date}",
+  'objection.heading': "异议与纠错",
+  'objection.period': "公示期：{start} 至 {end}",
+  'objection.default': "企业对本站公布的积分、排名或数据有异议，或读者发现错误，可以向{publisher}提出；请写明企业名称、统一社会信用代码、评价年度和异议内容。经核实的更正会在下次发布时更新，本站与下载文件同步更正。",
+  'objection.contact': "联系方式：",
+  'objection.noContact': "请通过{publisher}的公开渠道联系（本站尚未填写联系方式）。",
 } as const;
 
 /** A key of the dictionary; every language has exactly these keys. */

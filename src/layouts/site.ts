@@ -19,6 +19,8 @@ export interface SiteIdentity {
   licence: Localized;
   /** Whether enterprise data is synthetic sample data (notice on every page); defaults to true. */
   sample_data?: boolean | undefined;
+  /** When the data was published or last updated (YYYY-MM-DD), shown in the footer. */
+  data_as_of?: string | undefined;
 }
 
 /** Both languages of a dictionary entry. */

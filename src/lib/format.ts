@@ -216,3 +216,12 @@ export function formatYearMonth(lang: Lang, asOf: string): string {
   if (month < 1 || month > 12) return asOf;
   return lang === 'zh' ? `${year}年${month}月` : `${MONTHS_EN[month - 1]} ${year}`;
 }
+
+/** A date written YYYY-MM-DD for readers: "2023年12月31日" / "31 December 2023". Anything else is returned unchanged. */
+export function formatDate(lang: Lang, iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  if (!match) return iso;
+  const [year, month, day] = [match[1]!, Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return iso;
+  return lang === 'zh' ? `${year}年${month}月${day}日` : `${day} ${MONTHS_EN[month - 1]} ${year}`;
+}

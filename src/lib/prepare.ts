@@ -33,7 +33,8 @@ export const DOWNLOADS_DIR = 'downloads';
 
 /** The notice every download carries: sample data, or the publisher and licence. */
 export function downloadNotice(site: SiteConfig): string {
-  const who = `${site.publisher.zh} / ${site.publisher.en}. ${site.licence.zh} / ${site.licence.en}`;
+  const asOf = site.data_as_of ? ` 数据更新于 ${site.data_as_of} / Data as of ${site.data_as_of}.` : '';
+  const who = `${site.publisher.zh} / ${site.publisher.en}. ${site.licence.zh} / ${site.licence.en}.${asOf}`;
   return site.sample_data
     ? `示例数据：本数据中的企业均为合成的虚构企业，不代表任何真实企业。Sample data: every enterprise here is synthetic and fictional. ${who}`
     : who;
@@ -173,6 +174,11 @@ export async function preparePortal(
   if (errors.length || !site) return { ok: false, errors };
 
   const scored = scoreDataset(data.model, data.enterprises);
+  // The site's "as of": site.json's data_as_of, else the latest date found in the data (showcase
+  // dates, the end of the latest evaluation year), never the clock.
+  const latestYear = scored.years[scored.years.length - 1]!;
+  const asOf = [`${latestYear}-12-31`, ...showcase.entries.map((e) => e.date)].sort().at(-1)!;
+  site = { ...site, data_as_of: site.data_as_of ?? asOf };
   rmSync(workDir, { recursive: true, force: true });
   const scoredDir = join(workDir, 'scored');
   const { risks } = await writeScoreOutputs(data, scored, scoredDir);
@@ -220,9 +226,7 @@ export async function preparePortal(
   const sums = readFileSync(dl('SHA256SUMS'));
   downloads.push({ file: 'SHA256SUMS', bytes: sums.length, sha256: sha256(sums) });
 
-  const latestYear = scored.years[scored.years.length - 1]!;
-  const dates = [`${latestYear}-12-31`, ...showcase.entries.map((e) => e.date)].sort();
-  const manifest: BuildManifest = { site, showcase: showcase.entries, downloads, inputs, asOf: dates[dates.length - 1]! };
+  const manifest: BuildManifest = { site, showcase: showcase.entries, downloads, inputs, asOf };
   writeFileSync(join(scoredDir, MANIFEST_FILE), JSON.stringify(manifest, null, 1) + '\n');
   return { ok: true, risks };
 }

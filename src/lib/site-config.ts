@@ -4,6 +4,15 @@ import { z } from 'zod';
 
 const localized = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
 
+/** A calendar date written YYYY-MM-DD that exists (no 2024-02-30). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD (e.g. "2024-03-15")')
+  .refine((d) => {
+    const date = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === d;
+  }, 'is not a calendar date');
+
 /** `site.json` in the data folder: the portal's identity. Every field is optional. */
 export const siteConfigSchema = z
   .object({
@@ -26,6 +35,18 @@ export const siteConfigSchema = z
       .describe('sub-folder the site is hosted under'),
     sample_data: z.boolean().default(true).describe('whether the enterprise data is synthetic sample data (shows a notice on every page)'),
     page_size: z.number().int().min(10).max(500).default(50).describe('rows per page of static ranking lists'),
+    data_as_of: isoDate
+      .optional()
+      .describe('when the data was published or last updated (数据更新于), shown on every page and in every download; defaults to the latest date found in the data'),
+    notice_period: z
+      .object({ start: isoDate, end: isoDate })
+      .strict()
+      .refine((p) => p.start <= p.end, 'start must not be after end')
+      .optional()
+      .describe('the 公示期 (public-notice period) in which objections to the published scores are received'),
+    objection: localized
+      .optional()
+      .describe('how to object to a score or report an error (异议与纠错): to whom, where and how; shown on profiles and the methodology page'),
   })
   .strict();
 

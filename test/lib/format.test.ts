@@ -163,3 +163,13 @@ describe('ranks and dates', () => {
     expect(formatYearMonth('en', 'soon')).toBe('soon');
   });
 });
+
+describe('formatDate', () => {
+  it('writes a YYYY-MM-DD date the way each language reads it', async () => {
+    const { formatDate } = await import('../../src/lib/format.ts');
+    expect(formatDate('zh', '2023-12-31')).toBe('2023年12月31日');
+    expect(formatDate('en', '2024-03-05')).toBe('5 March 2024');
+    expect(formatDate('en', '2024-13-05')).toBe('2024-13-05');
+    expect(formatDate('zh', 'soon')).toBe('soon');
+  });
+});
