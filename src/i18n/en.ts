@@ -809,4 +809,5 @@ export const en = {
   'objection.default': "An enterprise that disputes a published score, rank or figure, or a reader who finds an error, can write to {publisher}, giving the enterprise’s name, credit code, the evaluation year and what is wrong. Confirmed corrections appear in the next release, on the pages and in the downloads alike.",
   'objection.contact': "Contact:",
   'objection.noContact': "through the public channels of {publisher} (this site has no contact address yet).",
+  'change.newMark': "new",
 } as const satisfies Record<TranslationKey, string>;

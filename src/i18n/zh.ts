@@ -809,6 +809,7 @@ export const zh = {
   'objection.default': "企业对本站公布的积分、排名或数据有异议，或读者发现错误，可以向{publisher}提出；请写明企业名称、统一社会信用代码、评价年度和异议内容。经核实的更正会在下次发布时更新，本站与下载文件同步更正。",
   'objection.contact': "联系方式：",
   'objection.noContact': "请通过{publisher}的公开渠道联系（本站尚未填写联系方式）。",
+  'change.newMark': "新",
 } as const;
 
 /** A key of the dictionary; every language has exactly these keys. */

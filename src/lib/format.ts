@@ -13,6 +13,8 @@ import { en } from '../i18n/en.ts';
 import { roundHalfAway } from './round.ts';
 
 const MISSING = '—';
+/** The mark of an unchanged rank in a change cell. */
+export const SAME_MARK = '=';
 
 const LABELS = { zh, en } as const;
 
@@ -161,11 +163,12 @@ export interface ChangeDisplay {
  * so a negative change means the enterprise moved up. Blank (null) means no previous year.
  */
 export function formatRankChange(lang: Lang, change: number | null | undefined): ChangeDisplay {
+  // Distinct marks: "新"/"new" for no previous year, "=" for an unchanged rank (both were "—").
   if (change === null || change === undefined || !Number.isFinite(change)) {
-    return { text: MISSING, label: LABELS[lang]['change.none'], direction: 'none' };
+    return { text: LABELS[lang]['change.newMark'], label: LABELS[lang]['change.none'], direction: 'none' };
   }
   if (change === 0) {
-    return { text: MISSING, label: LABELS[lang]['change.rankSame'], direction: 'same' };
+    return { text: SAME_MARK, label: LABELS[lang]['change.rankSame'], direction: 'same' };
   }
   const places = formatNumber(lang, Math.abs(change), 0);
   const one = Math.abs(change) === 1;
@@ -180,7 +183,7 @@ export function formatRankChange(lang: Lang, change: number | null | undefined):
 /** A year-over-year score change (current − previous), two decimals with a sign. */
 export function formatScoreChange(lang: Lang, change: number | null | undefined): ChangeDisplay {
   if (change === null || change === undefined || !Number.isFinite(change)) {
-    return { text: MISSING, label: LABELS[lang]['change.none'], direction: 'none' };
+    return { text: LABELS[lang]['change.newMark'], label: LABELS[lang]['change.none'], direction: 'none' };
   }
   const rounded = roundHalfAwayFromZero(change, 2);
   const size = formatScore(lang, Math.abs(rounded));

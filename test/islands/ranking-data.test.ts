@@ -298,6 +298,7 @@ describe('formatting in the browser', () => {
     scoreDown: zh['change.scoreDown'],
     scoreSame: zh['change.scoreSame'],
     none: zh['change.none'],
+    newMark: zh['change.newMark'],
   };
 
   it('describes changes as RankingTable does', () => {
@@ -314,7 +315,10 @@ describe('formatting in the browser', () => {
       expect(d.direction).toBe(expected.direction);
       expect(d.label).toBe(`${expected.label}; ${formatScoreChange('zh', score).label}`);
     }
-    expect(describeChange(null, null, phrases)).toEqual({ text: '—', direction: 'none', label: zh['change.none'] });
+    // No previous year reads "新", distinct from an unchanged rank's "=".
+    expect(describeChange(null, null, phrases)).toEqual({ text: formatRankChange('zh', null).text, direction: 'none', label: zh['change.none'] });
+    expect(describeChange(null, null, phrases).text).toBe('新');
+    expect(describeChange(0, 0, phrases).text).toBe('=');
   });
 
   it('fills placeholders and leaves unknown ones', () => {

@@ -126,8 +126,9 @@ describe('formatRankChange (current − previous rank)', () => {
   });
 
   it('distinguishes unchanged from no previous year', () => {
-    expect(formatRankChange('zh', 0)).toEqual({ text: '—', label: '排名不变', direction: 'same' });
-    expect(formatRankChange('zh', null)).toEqual({ text: '—', label: '无上年数据', direction: 'none' });
+    expect(formatRankChange('zh', 0)).toEqual({ text: '=', label: '排名不变', direction: 'same' });
+    expect(formatRankChange('zh', null)).toEqual({ text: '新', label: '无上年数据', direction: 'none' });
+    expect(formatRankChange('en', null).text).toBe('new');
     expect(formatRankChange('en', undefined).direction).toBe('none');
   });
 });
@@ -145,7 +146,7 @@ describe('formatScoreChange', () => {
       direction: 'down',
     });
     expect(formatScoreChange('en', 0.001).direction).toBe('same');
-    expect(formatScoreChange('zh', null).text).toBe('—');
+    expect(formatScoreChange('zh', null).text).toBe('新');
   });
 });
 

@@ -462,10 +462,12 @@ export interface ChangePhrases {
   scoreDown: string;
   scoreSame: string;
   none: string;
+  /** The cell's mark for no previous year ("新" / "new"). */
+  newMark: string;
 }
 
 /**
- * The change cell as RankingTable shows it: "↑12" / "↓3" / "—", a direction for the colour,
+ * The change cell as RankingTable shows it: "↑12" / "↓3" / "=" / "新", a direction for the colour,
  * and a spoken phrase for the rank and score change.
  */
 export function describeChange(
@@ -473,9 +475,10 @@ export function describeChange(
   scoreChange: number | null,
   p: ChangePhrases,
 ): { text: string; direction: 'up' | 'down' | 'same' | 'none'; label: string } {
-  if (rankChange === null) return { text: '—', direction: 'none', label: p.none };
+  if (rankChange === null) return { text: p.newMark, direction: 'none', label: p.none };
   const places = formatFixed(Math.abs(rankChange), 0);
-  let text = '—';
+  // "=" for an unchanged rank, as RankingTable (format.ts SAME_MARK); not imported, to keep the island small.
+  let text = '=';
   let direction: 'up' | 'down' | 'same' = 'same';
   let rank = p.rankSame;
   if (rankChange < 0) {
