@@ -552,7 +552,7 @@ export const en = {
   'showcase.startupsCaption': 'Top 10 {stage} enterprises by score, {year}',
   'showcase.fullStage': 'Full ranking of {stage} enterprises',
   'showcase.risersHeading': 'Biggest risers',
-  'showcase.risersIntro': 'The ten enterprises whose score rose most from {previous} to {year} (only enterprises scored in both years).',
+  'showcase.risersIntro': "The ten enterprises whose score rose most from {previous} to {year} (only those scored in both years), ranked by the points gained.",
   'showcase.risersCaption': 'Largest score increases from {previous} to {year}',
   'showcase.scoreChangeColumn': 'Score gain',
   'showcase.parkTopHeading': 'Top 3 of each park',

@@ -552,7 +552,7 @@ export const zh = {
   'showcase.startupsCaption': '{year}年度{stage}企业积分前十名',
   'showcase.fullStage': '查看{stage}企业完整排名',
   'showcase.risersHeading': '积分进步最快的企业',
-  'showcase.risersIntro': '与{previous}年度相比，{year}年度积分增加最多的十家企业（只含两个年度都参评的企业）。',
+  'showcase.risersIntro': "与{previous}年度相比，{year}年度积分增加最多的十家企业（只含两个年度都参评的企业），按积分增加排名。",
   'showcase.risersCaption': '{year}年度较{previous}年度积分增加最多的企业',
   'showcase.scoreChangeColumn': '积分增加',
   'showcase.parkTopHeading': '各园区前三名',

@@ -74,3 +74,19 @@ describe('without those fields (the sample)', () => {
     expect(methodology).toContain('this site has no contact address yet');
   });
 });
+
+describe('the showcase’s risers list', () => {
+  it('ranks 1–n by points gained, not by national rank', async () => {
+    const { dist } = await sampleSite();
+    for (const file of ['showcase/index.html', 'en/showcase/index.html']) {
+      const html = readFileSync(join(dist, file), 'utf8');
+      const table = html.slice(html.indexOf('id="showcase-risers"'), html.indexOf('</table>', html.indexOf('id="showcase-risers"')));
+      const rows = [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].slice(1);
+      const ranks = rows.map((r) => Number(text(/<td[^>]*>([\s\S]*?)<\/td>/.exec(r[1]!)![1]!).trim()));
+      expect(ranks.length, file).toBe(10);
+      expect(ranks[0], file).toBe(1);
+      // Competition ranks in list order: each is its position, or the previous rank on a tie.
+      ranks.forEach((rank, i) => expect(rank === i + 1 || rank === ranks[i - 1], `${file} row ${i + 1}`).toBe(true));
+    }
+  });
+});
