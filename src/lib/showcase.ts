@@ -18,6 +18,11 @@ export const showcaseFrontMatter = z
     author: z.string().min(1, 'must not be blank').describe('author or source of the entry'),
     source: z.string().optional().describe('where the text was first published, if elsewhere'),
     summary: z.string().max(300).optional().describe('one-sentence summary for lists and the feed'),
+    summary_en: z
+      .string()
+      .max(600)
+      .optional()
+      .describe('English one-sentence summary for the English lists, feed and page description (the Chinese one is shown, marked as Chinese, when absent)'),
   })
   .strict();
 
@@ -32,6 +37,8 @@ export interface ShowcaseEntry {
   author: string;
   source: string;
   summary: string;
+  /** English summary, '' when none. */
+  summaryEn: string;
   html: string;
 }
 
@@ -117,6 +124,7 @@ export function loadShowcase(
       author: fm.author,
       source: fm.source ?? '',
       summary: fm.summary ?? '',
+      summaryEn: fm.summary_en ?? '',
       html: renderMarkdown(split.body),
     });
   }

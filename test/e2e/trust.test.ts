@@ -90,3 +90,18 @@ describe('the showcase’s risers list', () => {
     }
   });
 });
+
+describe('showcase entries in English', () => {
+  it('show their English summary on /en/ lists and as the English page description; Chinese stays on /', async () => {
+    const { dist } = await sampleSite();
+    const en = readFileSync(join(dist, 'en/showcase/index.html'), 'utf8');
+    expect(en).toContain('The fictional start-up Shijiazhuang Lizi Pharmaceutical Technology');
+    expect(readFileSync(join(dist, 'showcase/index.html'), 'utf8')).toContain('虚构的初创期企业“石家庄立紫医药科技有限公司”');
+    const page = readFileSync(join(dist, 'en/showcase/shijiazhuang-lizi-pharma/index.html'), 'utf8');
+    const og = /<meta property="og:description" content="([^"]*)"/.exec(page)![1]!;
+    expect(og).toContain('Sample entry. The fictional start-up');
+    expect(og).not.toMatch(/[\u4e00-\u9fff]/);
+    const feed = readFileSync(join(dist, 'en/showcase/rss.xml'), 'utf8');
+    expect(feed).toContain('<description>Sample entry. The fictional start-up Shijiazhuang Lizi');
+  });
+});

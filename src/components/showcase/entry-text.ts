@@ -36,6 +36,12 @@ export function entryTitle(lang: Lang, entry: ShowcaseEntry): { text: string; la
   return lang === 'en' && entry.titleEn ? { text: entry.titleEn, lang: 'en' } : { text: entry.title, lang: 'zh' };
 }
 
+/** The summary in a language, and the language it is written in (English falls back to Chinese); null when there is none. */
+export function entrySummary(lang: Lang, entry: ShowcaseEntry): { text: string; lang: Lang } | null {
+  if (lang === 'en' && entry.summaryEn) return { text: entry.summaryEn, lang: 'en' };
+  return entry.summary ? { text: entry.summary, lang: 'zh' } : null;
+}
+
 /** Escapes text for XML element content and attribute values. */
 export function escapeXml(text: string): string {
   return text

@@ -6,7 +6,7 @@
 import { parkByCode, showcaseEntries, site } from '../../data/portal.ts';
 import { routes } from '../../data/routes.ts';
 import { href, htmlLang, t, type Lang } from '../../i18n/index.ts';
-import { entryTitle, escapeXml, rfc822Date } from './entry-text.ts';
+import { entrySummary, entryTitle, escapeXml, rfc822Date } from './entry-text.ts';
 
 /** The feed document of a language. `siteUrl` is Astro's `site` (the canonical origin). */
 export function showcaseFeed(lang: Lang, siteUrl: URL | undefined): string {
@@ -25,7 +25,8 @@ export function showcaseFeed(lang: Lang, siteUrl: URL | undefined): string {
     const title = entryTitle(lang, entry);
     const park = parkByCode(entry.park);
     const inChinese = lang === 'en' ? `${t(lang, 'showcase.feedInChinese')} ` : '';
-    const summary = entry.summary ? inChinese + entry.summary : '';
+    const own = entrySummary(lang, entry);
+    const summary = own ? (own.lang === lang ? own.text : inChinese + own.text) : '';
     return [
       '<item>',
       el('title', title.text),
