@@ -15,7 +15,7 @@ const CHOICES: ViewChoices = {
   tags: ['高新技术企业', '专精特新'],
 };
 
-const view = (v: Partial<ExplorerView> & { keys?: Partial<ExplorerView['keys']> }): ExplorerView => ({
+const view = (v: Omit<Partial<ExplorerView>, 'keys'> & { keys?: Partial<ExplorerView['keys']> }): ExplorerView => ({
   ...defaultView(CHOICES),
   ...v,
   keys: { ...NO_FILTER_KEYS, ...v.keys },
