@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Achievement, Park } from '../lib/dataset.ts';
-import type { Model } from '../lib/model.ts';
+import { indicatorCategoryIndexes, type Model } from '../lib/model.ts';
 import { MANIFEST_FILE, type BuildManifest, type FileDigest } from '../lib/prepare.ts';
 import { OUTPUT_FILES } from '../lib/output.ts';
 import type { PublishedCohort, PublishedMeta, PublishedRow } from '../lib/publish.ts';
@@ -297,22 +297,25 @@ export function risers(year: number, n: number): PublishedRow[] {
 // --- enterprise profile + methodology ---
 
 /** The category index (model order) of each indicator, in indicator order. */
-export const indicatorCategoryIndex: number[] = model.indicators.map((ind) =>
-  model.categories.findIndex((c) => c.id === ind.category),
-);
+export const indicatorCategoryIndex: number[] = indicatorCategoryIndexes(model);
 
-/** Points available per stage: per indicator (its weight), per category, and in total. */
+/** Points available per stage: per indicator (its weight), per category, in total, and split into public and private indicators. */
 export interface StagePoints {
   indicators: number[];
   categories: number[];
   total: number;
+  /** The public indicators' points together; the rest (total − public) are the private ones'. */
+  publicTotal: number;
+  privateTotal: number;
 }
 const stagePointsIndex = new Map<string, StagePoints>(
   model.stages.map((stage) => {
     const indicators = model.indicators.map((ind) => ind.weights[stage.id] ?? 0);
     const categories = model.categories.map(() => 0);
     indicators.forEach((w, k) => (categories[indicatorCategoryIndex[k]!]! += w));
-    return [stage.id, { indicators, categories, total: indicators.reduce((a, b) => a + b, 0) }];
+    const total = indicators.reduce((a, b) => a + b, 0);
+    const publicTotal = indicators.reduce((a, w, k) => a + (model.indicators[k]!.public ? w : 0), 0);
+    return [stage.id, { indicators, categories, total, publicTotal, privateTotal: total - publicTotal }];
   }),
 );
 /** The points a stage's enterprises can earn, computed once from the model's weights. */

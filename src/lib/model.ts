@@ -219,6 +219,11 @@ export type Model = z.infer<typeof modelSchema>;
 export type Indicator = Model['indicators'][number];
 export type Stage = Model['stages'][number];
 
+/** Each indicator's category as an index into model.categories, in indicator order. */
+export function indicatorCategoryIndexes(model: Pick<Model, 'indicators' | 'categories'>): number[] {
+  return model.indicators.map((ind) => model.categories.findIndex((c) => c.id === ind.category));
+}
+
 /** Validates a parsed model file; returns the model or located error messages. */
 export function parseModel(json: unknown, file: string): { model: Model } | { errors: string[] } {
   const result = modelSchema.safeParse(json);

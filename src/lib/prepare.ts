@@ -189,10 +189,10 @@ export async function preparePortal(
   const dl = (name: string) => join(publicDir, DOWNLOADS_DIR, name);
   // The public tables, made by the privacy boundary (publish.ts) in the scoring step: the
   // internal scores.csv never goes into the site. Each JSON file says what it is in itself.
-  const header = Buffer.from(UTF8_BOM + csvLine(publicTableColumns(data.model)));
+  const columns = publicTableColumns(data.model);
+  const header = Buffer.from(UTF8_BOM + csvLine(columns));
   const model = `${data.model.id} ${data.model.version}`;
   const notice = downloadNotice(site);
-  const columns = publicTableColumns(data.model);
   writeFileSync(dl(PUBLIC_TABLE_FILES.csv), header);
   writeFileSync(dl(PUBLIC_TABLE_FILES.json), `${JSON.stringify({ notice, years: scored.years, model, columns }).slice(0, -1)},"rows":[`);
   scored.years.forEach((year, i) => {

@@ -1,5 +1,5 @@
 import type { Achievement, EnterpriseRow, Park, Tag } from './dataset.ts';
-import type { Model } from './model.ts';
+import { indicatorCategoryIndexes, type Model } from './model.ts';
 import { quantileSorted } from './quantile.ts';
 import { roundHalfAway } from './round.ts';
 import { categoriesOf, isWithoutBase, type ScoreFigures, type ScoredDataset, type ScoredRow } from './score.ts';
@@ -78,6 +78,8 @@ export interface BandTable {
   /** Codes per row: width = indicators + categories. */
   codes: Uint8Array;
   width: number;
+  /** Per category, whether it holds a private indicator (bandedCategories), computed once rather than per row. */
+  banded: boolean[];
 }
 
 /** The slots of each year × stage cohort, in row order. */
@@ -99,7 +101,7 @@ export function computeBands(data: ScoredDataset): BandTable {
   const nCat = figures.categoryCount;
   const width = nInd + nCat;
   const codes = new Uint8Array(new SharedArrayBuffer(Math.max(1, rows.length * width)));
-  const catOf = model.indicators.map((ind) => model.categories.findIndex((c) => c.id === ind.category));
+  const catOf = indicatorCategoryIndexes(model);
   for (const slots of cohortSlots(data).values()) {
     const m = slots.length;
     // The cohort's quantities column by column, gathered in one pass over its rows (each row's
@@ -121,7 +123,7 @@ export function computeBands(data: ScoredDataset): BandTable {
     }
     for (let i = 0; i < m; i++) codes.set(out.subarray(i * width, (i + 1) * width), slots[i]! * width);
   }
-  return { codes, width };
+  return { codes, width, banded: bandedCategories(model) };
 }
 
 /** Whether a category holds a private indicator (then it is published as a band only). */
@@ -269,7 +271,7 @@ export function publishRow(model: Model, r: PublishableRow, bands: BandTable): P
       publicValues[k] = null;
     }
   }
-  const banded = bandedCategories(model);
+  const { banded } = bands;
   const subtotals = categoriesOf(r);
   let categoryBands = '';
   for (let c = 0; c < banded.length; c++) categoryBands += bands.codes[bandAt + width + c]!;
@@ -311,7 +313,7 @@ export function publishCohorts(data: ScoredDataset): PublishedCohort[] {
   const nCat = figures.categoryCount;
   const minCohort = model.privacy.min_cohort;
   const banded = bandedCategories(model);
-  const catOf = model.indicators.map((ind) => model.categories.findIndex((c) => c.id === ind.category));
+  const catOf = indicatorCategoryIndexes(model);
   const members = cohortSlots(data);
   const round4 = (q: Record<string, number>) => Object.fromEntries(Object.entries(q).map(([p, v]) => [p, roundHalfAway(v, 4)]));
   return data.cohorts.map((c) => {

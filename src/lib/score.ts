@@ -1,5 +1,5 @@
 import { COLUMN_INDEX, RAW_WIDTH, type EnterpriseRow, type EnterpriseTable } from './dataset.ts';
-import type { Indicator, Model, Stage } from './model.ts';
+import { indicatorCategoryIndexes, type Indicator, type Model, type Stage } from './model.ts';
 import { cohortStats, normaliser, type CohortStats } from './normalise.ts';
 import { quantileUnsorted } from './quantile.ts';
 import { roundHalfAway } from './round.ts';
@@ -192,7 +192,7 @@ export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDatase
   const nStages = model.stages.length;
   const revenueIdx = COLUMN_INDEX.revenue;
   const deductionIdx = COLUMN_INDEX[model.deduction.column];
-  const catIndex = model.indicators.map((ind) => model.categories.findIndex((c) => c.id === ind.category));
+  const catIndex = indicatorCategoryIndexes(model);
   const nCat = model.categories.length;
   const figures: ScoreFigures = {
     width: nInd,

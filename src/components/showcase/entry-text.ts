@@ -1,22 +1,9 @@
 /**
- * Small pure helpers of the showcase column: dates for readers and for RSS, an entry's
+ * Small pure helpers of the showcase column: dates for RSS, an entry's
  * headline in a language, and XML escaping for the feeds.
  */
 import type { ShowcaseEntry } from '../../data/portal.ts';
 import type { Lang } from '../../i18n/index.ts';
-
-const MONTHS_EN = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
-
-/** A YYYY-MM-DD date for readers: "2024年5月20日" / "20 May 2024". Anything else is returned as is. */
-export function formatEntryDate(lang: Lang, date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return date;
-  const [year, month, day] = [m[1]!, Number(m[2]), Number(m[3])];
-  return lang === 'zh' ? `${year}年${month}月${day}日` : `${day} ${MONTHS_EN[month - 1] ?? ''} ${year}`;
-}
 
 const DAYS_RFC = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const MONTHS_RFC = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
