@@ -7,6 +7,7 @@
 import { t, type Lang } from '../i18n/index.ts';
 import { formatMoneyWan, formatNumber, formatPercent } from '../lib/format.ts';
 import type { Indicator, Stage } from '../lib/model.ts';
+import { quantilePoints } from '../lib/normalise.ts';
 
 /** An indicator picked as a strength or weakness: its index (model order) and its band code (publish.ts). */
 export interface BandPick {
@@ -93,9 +94,7 @@ export function quantileLabel(p: number): string {
 
 /** The cohort probabilities a method reads (benchmark p; range lo and hi); none for fixed and steps. */
 export function cohortProbabilities(method: Indicator['method']): number[] {
-  if (method.kind === 'benchmark') return [method.p];
-  if (method.kind === 'range') return [method.lo, method.hi];
-  return [];
+  return quantilePoints(method);
 }
 
 /** A normalisation method with its parameters, in one short sentence. */
