@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
-import { loadSiteConfig } from './src/lib/site-config.ts';
+import { loadSiteConfig } from './src/ingest/site-config.ts';
 
 // The data folder decides the site's identity (URL, base path); see data/README.md.
 // scripts/build.ts sets these variables; run builds through `npm run build`.

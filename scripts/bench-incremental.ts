@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
-import { cachedProfilePages, removeBuildProcessDirs } from '../src/lib/build-paths.ts';
+import { cachedProfilePages, removeBuildProcessDirs } from '../src/build/build-paths.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

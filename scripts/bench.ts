@@ -18,7 +18,7 @@ import { dirname, join, posix, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { loadSiteConfig } from '../src/lib/site-config.ts';
+import { loadSiteConfig } from '../src/ingest/site-config.ts';
 import { incrementalTable, measureIncremental, measureIncrementalBuild, type IncrementalBuild, type IncrementalResult } from './bench-incremental.ts';
 import { measureSearch, type SearchMeasurement } from './bench-search.ts';
 

@@ -5,11 +5,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { buildProcessDir, heapLimitsMb, profileFolders, removeBuildProcessDirs } from '../src/lib/build-paths.ts';
-import { OUTPUT_FILES } from '../src/lib/output.ts';
-import { preparePortal } from '../src/lib/prepare.ts';
-import { privacySummary } from '../src/lib/publish.ts';
-import type { PublishedMeta } from '../src/lib/publish.ts';
+import { buildProcessDir, heapLimitsMb, profileFolders, removeBuildProcessDirs } from '../src/build/build-paths.ts';
+import { OUTPUT_FILES } from '../src/publish/output.ts';
+import { preparePortal } from '../src/publish/prepare.ts';
+import { privacySummary } from '../src/publish/publish.ts';
+import type { PublishedMeta } from '../src/publish/publish.ts';
 
 /** From this many enterprises on, the pages are built by several processes (one per core). */
 const SHARD_MIN_ENTERPRISES = 5000;
@@ -75,13 +75,13 @@ const inherited = { ...process.env };
 for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX']) delete inherited[name];
 // Astro renders pages on one thread, so a large site is built by several Astro processes side by
 // side, one per core (at most 4): process 0 builds every page but part of the enterprise
-// profiles, the others build only profiles (src/data/shard.ts), and their folders are merged.
+// profiles, the others build only profiles (src/site/shard.ts), and their folders are merged.
 // Small sites use one process: another process's start-up (bundling, loading the data) would
 // cost more than it saves. PORTAL_BUILD_PROCESSES overrides.
 const meta = JSON.parse(readFileSync(resolve(work, 'scored', OUTPUT_FILES.meta), 'utf8')) as PublishedMeta;
 const defaultProcesses = meta.counts.enterprises >= SHARD_MIN_ENTERPRISES ? Math.min(4, availableParallelism()) : 1;
 const processes = Math.max(1, Math.floor(Number(process.env.PORTAL_BUILD_PROCESSES ?? defaultProcesses)) || 1);
-// Heap limits (src/lib/build-paths.ts): process 0 holds every row and the lists' indexes (at
+// Heap limits (src/build/build-paths.ts): process 0 holds every row and the lists' indexes (at
 // 520,000 firms 2.1–2.3 GB live once loaded, measured with --trace-gc), and with the general
 // ceiling V8 let it reach 5.7 GB resident, the build 8.5 GB in all; held to five times the rows
 // files' size (4.4 GB nationally) it stays at 4.0 GB. A young generation larger than Node's

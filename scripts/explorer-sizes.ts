@@ -6,12 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { TAGS } from '../src/lib/dataset.ts';
-import { OUTPUT_FILES } from '../src/lib/output.ts';
-import type { PublishedMeta, PublishedRow } from '../src/lib/publish.ts';
-import { prepareRankingPieces } from '../src/components/islands/ranking-data.ts';
-import { buildSearchIndex } from '../src/lib/search-index.ts';
-import { topFile } from '../src/lib/explorer-files.ts';
+import { TAGS } from '../src/ingest/dataset.ts';
+import { OUTPUT_FILES } from '../src/publish/output.ts';
+import type { PublishedMeta, PublishedRow } from '../src/publish/publish.ts';
+import { prepareRankingPieces } from '../src/wire/ranking-data.ts';
+import { buildSearchIndex } from '../src/publish/search-index.ts';
+import { topFile } from '../src/publish/explorer-files.ts';
 
 const { values } = parseArgs({ options: { scored: { type: 'string' }, year: { type: 'string' } } });
 if (!values.scored) {

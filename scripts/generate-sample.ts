@@ -14,7 +14,7 @@ import {
   formatParksCsv,
   generateEnterpriseCsvChunks,
   planSample,
-} from '../src/lib/generate.ts';
+} from '../src/sample/generate.ts';
 
 const USAGE =
   'usage: node scripts/generate-sample.ts --out <dir> [--firms N] [--parks N] [--years 2021,2022,2023] [--seed S]';

@@ -1,11 +1,11 @@
 // npm run score -- --data <dir> --out <dir>: validate and score a data folder (outputs.md).
 import { parseArgs } from 'node:util';
-import { loadDataFolder } from '../src/lib/load.ts';
+import { loadDataFolder } from '../src/ingest/load.ts';
 import { join } from 'node:path';
-import { OUTPUT_FILES, writeScoreOutputs } from '../src/lib/output.ts';
-import { privacySummary } from '../src/lib/publish.ts';
-import { scoreDataset } from '../src/lib/score.ts';
-import { loadShowcase } from '../src/lib/showcase.ts';
+import { OUTPUT_FILES, writeScoreOutputs } from '../src/publish/output.ts';
+import { privacySummary } from '../src/publish/publish.ts';
+import { scoreDataset } from '../src/scoring/score.ts';
+import { loadShowcase } from '../src/ingest/showcase.ts';
 
 const { values } = parseArgs({
   options: { data: { type: 'string', default: 'data' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },

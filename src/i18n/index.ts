@@ -7,18 +7,12 @@
  */
 import { zh, type TranslationKey } from './zh.ts';
 import { en } from './en.ts';
-import { formatNumber } from '../lib/format.ts';
+import { formatNumber } from './format.ts';
+import { DEFAULT_LANG, type Lang } from './lang.ts';
 
 export type { TranslationKey };
 
-/** A language of the site. */
-export type Lang = 'zh' | 'en';
-
-/** All languages, default first. */
-export const LANGS = ['zh', 'en'] as const satisfies readonly Lang[];
-
-/** The language served at the site root. */
-export const DEFAULT_LANG: Lang = 'zh';
+export { DEFAULT_LANG, LANGS, type Lang } from './lang.ts';
 
 /** The dictionaries, for code that must list or check keys (tests, methodology page). */
 export const DICTIONARIES: Readonly<Record<Lang, Readonly<Record<TranslationKey, string>>>> = { zh, en };

@@ -1,6 +1,6 @@
 /**
  * The site identity the layout shows (header, footer, <title>, Open Graph). The data folder's
- * site.json supplies it (src/lib/site-config.ts); any object of this shape works, and
+ * site.json supplies it (src/ingest/site-config.ts); any object of this shape works, and
  * DEFAULT_SITE is used when a page passes none.
  */
 import { t, type Lang } from '../i18n/index.ts';

@@ -4,7 +4,7 @@
  * entries (the sitemaps.org limit). Used by sitemap.xml.ts (the index) and
  * sitemap-[n].xml.ts (the files). Not a route: the leading underscore keeps Astro away.
  */
-import { sitePaths } from '../data/portal.ts';
+import { sitePaths } from '../site/portal.ts';
 import { LANGS, href, htmlLang, withBase } from '../i18n/index.ts';
 
 /** The most <url> entries one sitemap file may hold (sitemaps.org). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entrySummary, entryTitle } from '../../src/components/showcase/entry-text.ts';
-import type { ShowcaseEntry } from '../../src/lib/showcase.ts';
+import type { ShowcaseEntry } from '../../src/ingest/showcase.ts';
 
 const entry = (fields: Partial<ShowcaseEntry>): ShowcaseEntry =>
   ({ slug: 's', file: 's.md', title: '标题', titleEn: '', date: '2024-01-01', enterprise: 'x', park: 'p', author: 'a', source: '', summary: '', summaryEn: '', html: '', ...fields }) as ShowcaseEntry;

@@ -5,8 +5,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, editFile } from '../helpers/folder.ts';
-import { formatNumber, formatScore } from '../../src/lib/format.ts';
-import { computeUsccCheckChar } from '../../src/lib/uscc.ts';
+import { formatNumber, formatScore } from '../../src/i18n/format.ts';
+import { computeUsccCheckChar } from '../../src/ingest/uscc.ts';
 import { attack, collectPublishedNumbers, readTruth, type PublishedNumbers } from './helpers/attack.ts';
 import { buildSiteOrThrow, listFiles, runScore, sampleSite, tempDir } from './helpers/build.ts';
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cachedProfilePages } from '../../src/lib/build-paths.ts';
+import { cachedProfilePages } from '../../src/build/build-paths.ts';
 import { copyFixture, setCell } from '../helpers/folder.ts';
 import { buildSite, hashTree, newTarget, ROOT, type BuildTarget } from './helpers/build.ts';
 

@@ -17,7 +17,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { copyFixture } from '../helpers/folder.ts';
 import { t } from '../../src/i18n/index.ts';
-import { TOP_MIN_ROWS } from '../../src/lib/search-index.ts';
+import { TOP_MIN_ROWS } from '../../src/publish/search-index.ts';
 import { describeProblems, launchBrowser, visit, watchedContext } from './helpers/browser.ts';
 import { buildSite, filesWithExtension, sampleSite, urlPathOf, type BuildResult } from './helpers/build.ts';
 import { checkSiteLinks, describeLinks, type FoundLink } from './helpers/links.ts';
@@ -200,7 +200,7 @@ describe('without JavaScript', () => {
   });
 });
 
-/** A year's whole list as the island's pieces hold it (see src/components/islands/ranking-data.ts). */
+/** A year's whole list as the island's pieces hold it (see src/wire/ranking-data.ts). */
 interface RankingFile {
   year: number;
   parks: string[];
@@ -231,7 +231,7 @@ function readYearList(dist: string, year: number): RankingFile & { chunks: numbe
   return list;
 }
 
-/** The island's data files: the pieces of a year's list and of its name index (src/lib/explorer-files.ts). */
+/** The island's data files: the pieces of a year's list and of its name index (src/publish/explorer-files.ts). */
 const PIECE = /\/(rankings-data\/\d{4}\/(meta|\d+|park\/[a-z0-9-]+)|search\/\d{4}\/(meta|\d+|top-\d+|id-\d+))\.json$/;
 
 interface IslandRow {

@@ -3,9 +3,9 @@
 // (more than SMALL_YEAR_ROWS rows) and so that "有限", "公司" and the like are common grams.
 // The files are the ones the endpoints publish (explorerFiles: the real encoder and index
 // builder), kept as JSON text for a fake fetch.
-import { fillTemplate, type RankableRow, type RankingTables } from '../../src/components/islands/ranking-data.ts';
-import { EXPLORER_PATHS, explorerFiles } from '../../src/lib/explorer-files.ts';
-import type { SearchIndexOptions } from '../../src/lib/search-index.ts';
+import { fillTemplate, type RankableRow, type RankingTables } from '../../src/wire/ranking-data.ts';
+import { EXPLORER_PATHS, explorerFiles } from '../../src/publish/explorer-files.ts';
+import type { SearchIndexOptions } from '../../src/publish/search-index.ts';
 
 export const YEAR = 2024;
 export const TABLES: RankingTables = { parks: ['alpha', 'beta', 'gamma'], stages: ['startup', 'growth', 'stable'], tagNames: ['高新技术企业', '专精特新'] };

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvFileName, explorerCsv, type CsvHeadings, type CsvLabels } from '../../src/components/islands/explorer-csv.ts';
 import { decodeView, defaultView, encodeView, sameView, type ExplorerView, type ViewChoices } from '../../src/components/islands/explorer-url.ts';
-import { NO_FILTER_KEYS, type ExplorerRow, type RankingTablesOfYear } from '../../src/components/islands/ranking-data.ts';
+import { NO_FILTER_KEYS, type ExplorerRow, type RankingTablesOfYear } from '../../src/wire/ranking-data.ts';
 
 const CHOICES: ViewChoices = {
   years: [2022, 2023, 2024],

@@ -16,9 +16,9 @@ import {
   type IdBlock,
   type SearchMeta,
   type SearchShard,
-} from '../../src/components/islands/name-search.ts';
-import { normaliseSearch } from '../../src/components/islands/ranking-data.ts';
-import { ID_BLOCK_SIZE, MAX_TOP_ROWS, TOP_MIN_ROWS, buildSearchIndex, commonThreshold, gramWalker, searchFileNames, shardCount, topFileCount } from '../../src/lib/search-index.ts';
+} from '../../src/wire/name-search.ts';
+import { normaliseSearch } from '../../src/wire/ranking-data.ts';
+import { ID_BLOCK_SIZE, MAX_TOP_ROWS, TOP_MIN_ROWS, buildSearchIndex, commonThreshold, gramWalker, searchFileNames, shardCount, topFileCount } from '../../src/publish/search-index.ts';
 import { FIRMS, YEAR, fixtureRows } from './explorer-fixture.ts';
 
 /** The grams of a text by level, each list in order of position. */

@@ -24,8 +24,8 @@ import {
   type ExplorerRow,
   type RankableRow,
   type SortContext,
-} from '../../src/components/islands/ranking-data.ts';
-import { formatNumber, formatRankChange, formatScore, formatScoreChange } from '../../src/lib/format.ts';
+} from '../../src/wire/ranking-data.ts';
+import { formatNumber, formatRankChange, formatScore, formatScoreChange } from '../../src/i18n/format.ts';
 import { zh } from '../../src/i18n/zh.ts';
 
 const TABLES = { parks: ['alpha', 'beta'], stages: ['startup', 'growth', 'stable'], tagNames: ['高新技术企业', '专精特新', '瞪羚企业'] };
@@ -280,7 +280,7 @@ describe('competitionRanks', () => {
 });
 
 describe('formatting in the browser', () => {
-  it('formats like src/lib/format.ts', () => {
+  it('formats like src/i18n/format.ts', () => {
     for (const n of [0, 1.005, 12.345, 999.995, 1234.5, 1000, -3.456, 1234567.891]) {
       expect(formatFixed(n, 2)).toBe(formatScore('zh', n));
       expect(formatFixed(n, 0)).toBe(formatNumber('en', n, 0));

@@ -2,8 +2,8 @@
 // the real encoder and index builder), read through a fake same-origin fetch that logs every
 // request, so each test says both what the reader sees and which pieces were fetched.
 import { describe, expect, it } from 'vitest';
-import { gramShard, topFileOf, type SearchMeta } from '../../src/components/islands/name-search.ts';
-import { NO_FILTER_KEYS, normaliseSearch, sortRows, type FilterKeys, type RankableRow, type RankingTablesOfYear, type SortDirection, type SortKey } from '../../src/components/islands/ranking-data.ts';
+import { gramShard, topFileOf, type SearchMeta } from '../../src/wire/name-search.ts';
+import { NO_FILTER_KEYS, normaliseSearch, sortRows, type FilterKeys, type RankableRow, type RankingTablesOfYear, type SortDirection, type SortKey } from '../../src/wire/ranking-data.ts';
 import { SMALL_YEAR_ROWS, YearPieces, covers, prefetchSearch, runExplorer, sortClass, type ExplorerResult } from '../../src/components/islands/ranking-source.ts';
 import { FIRMS, TABLES, URLS, YEAR, fixtureFiles, fixtureRows, urlOf } from './explorer-fixture.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heapLimitsMb } from '../../src/lib/build-paths.ts';
+import { heapLimitsMb } from '../../src/build/build-paths.ts';
 
 const GIB = 2 ** 30;
 const MIB = 2 ** 20;

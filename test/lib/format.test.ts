@@ -11,7 +11,7 @@ import {
   formatShare,
   formatYearMonth,
   roundHalfAwayFromZero,
-} from '../../src/lib/format.ts';
+} from '../../src/i18n/format.ts';
 
 describe('roundHalfAwayFromZero', () => {
   it('rounds halves away from zero on the decimal value', () => {
@@ -167,7 +167,7 @@ describe('ranks and dates', () => {
 
 describe('formatDate', () => {
   it('writes a YYYY-MM-DD date the way each language reads it', async () => {
-    const { formatDate } = await import('../../src/lib/format.ts');
+    const { formatDate } = await import('../../src/i18n/format.ts');
     expect(formatDate('zh', '2023-12-31')).toBe('2023年12月31日');
     expect(formatDate('en', '2024-03-05')).toBe('5 March 2024');
     expect(formatDate('en', '2024-13-05')).toBe('2024-13-05');

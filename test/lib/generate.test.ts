@@ -12,8 +12,8 @@ import {
   PARK_COLUMNS,
   planSample,
   stageOfRecord,
-} from '../../src/lib/generate.ts';
-import { isValidUscc } from '../../src/lib/uscc.ts';
+} from '../../src/sample/generate.ts';
+import { isValidUscc } from '../../src/ingest/uscc.ts';
 
 // Column orders exactly as dataset.md lists them.
 const DATASET_ENTERPRISE_COLUMNS =

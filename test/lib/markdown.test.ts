@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeUrl, renderMarkdown } from '../../src/lib/markdown.ts';
+import { isSafeUrl, renderMarkdown } from '../../src/ingest/markdown.ts';
 
 /** The href values of the links an HTML fragment would give a browser (entities decoded). */
 const hrefs = (html: string) => [...html.matchAll(/<a [^>]*href="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"'));

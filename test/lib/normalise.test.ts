@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { benchmarkOf, cohortStats, normalise } from '../../src/lib/normalise.ts';
-import { quantileSorted } from '../../src/lib/quantile.ts';
-import { roundHalfAway } from '../../src/lib/round.ts';
-import { assignStage, deriveValue, isWithoutBase, WITHOUT_BASE } from '../../src/lib/score.ts';
-import { NUMERIC_COLUMNS } from '../../src/lib/model.ts';
+import { benchmarkOf, cohortStats, normalise } from '../../src/scoring/normalise.ts';
+import { quantileSorted } from '../../src/core/quantile.ts';
+import { roundHalfAway } from '../../src/core/round.ts';
+import { assignStage, deriveValue, isWithoutBase, WITHOUT_BASE } from '../../src/scoring/score.ts';
+import { NUMERIC_COLUMNS } from '../../src/ingest/model.ts';
 import model from '../../data/model.json' with { type: 'json' };
-import { parseModel, type Indicator, type Model } from '../../src/lib/model.ts';
+import { parseModel, type Indicator, type Model } from '../../src/ingest/model.ts';
 
 const m = (parseModel(model, 'model.json') as { model: Model }).model;
 const bench = { kind: 'benchmark', p: 0.95 } as const; // model 1.0: zero_benchmark absent = "full"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Model } from '../../src/lib/model.ts';
+import type { Model } from '../../src/ingest/model.ts';
 import {
   bandCodeOfPosition,
   bandLabel,
@@ -11,8 +11,8 @@ import {
   publishRow,
   residualRisks,
   roundSignificant,
-} from '../../src/lib/publish.ts';
-import type { ScoreFigures, ScoredDataset, ScoredRow } from '../../src/lib/score.ts';
+} from '../../src/publish/publish.ts';
+import type { ScoreFigures, ScoredDataset, ScoredRow } from '../../src/scoring/score.ts';
 
 // Band codes: 0 na, 1 top10, 2 top25, 3 top50, 4 lower50. Every expectation is worked out by
 // hand from the rule of scoring-model.md §7: position = share of the cohort strictly higher.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadDataFolder } from '../../src/lib/load.ts';
-import { parseModel, type Model } from '../../src/lib/model.ts';
-import { categoriesOf, indicatorValue, isWithoutBase, pointsOf, scoreDataset, sOf, type ScoredDataset, type ScoredRow } from '../../src/lib/score.ts';
+import { loadDataFolder } from '../../src/ingest/load.ts';
+import { parseModel, type Model } from '../../src/ingest/model.ts';
+import { categoriesOf, indicatorValue, isWithoutBase, pointsOf, scoreDataset, sOf, type ScoredDataset, type ScoredRow } from '../../src/scoring/score.ts';
 import referenceModel from '../../data/model.json' with { type: 'json' };
 
 // Every expectation below was worked out by hand from test/fixtures/hand (see its README.md).

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSiteConfig } from '../../src/lib/site-config.ts';
+import { loadSiteConfig } from '../../src/ingest/site-config.ts';
 
 const folderWith = (json: unknown) => {
   const dir = mkdtempSync(join(tmpdir(), 'portal-site-'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeOrgCodeCheckChar, computeUsccCheckChar, isValidUscc } from '../../src/lib/uscc.ts';
+import { computeOrgCodeCheckChar, computeUsccCheckChar, isValidUscc } from '../../src/ingest/uscc.ts';
 
 // Publicly registered identifiers (national enterprise credit information system).
 const REAL_CODES: Record<string, string> = {

@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { loadDataFolder } from '../../src/lib/load.ts';
-import { scoreDataset } from '../../src/lib/score.ts';
+import { loadDataFolder } from '../../src/ingest/load.ts';
+import { scoreDataset } from '../../src/scoring/score.ts';
 import { copyFixture, editFile, setCell } from '../helpers/folder.ts';
 
 /** Loads a folder and returns its error messages with the temporary folder's path removed. */

@@ -3,7 +3,7 @@
  * function, and ticks, labels and data tables of one chart always agree.
  */
 import type { Lang } from '../../i18n/index.ts';
-import { formatNumber, formatPercent, formatScore, formatShare } from '../../lib/format.ts';
+import { formatNumber, formatPercent, formatScore, formatShare } from '../../i18n/format.ts';
 import type { NumberFormat } from '../../charts/common.ts';
 
 /**

@@ -31,7 +31,7 @@ import {
   type RankingTablesOfYear,
   type SortDirection,
   type SortKey,
-} from './ranking-data.ts';
+} from '../../wire/ranking-data.ts';
 import { SMALL_YEAR_ROWS, YearPieces, covers, prefetchSearch, runExplorer, type ExplorerResult, type PieceUrls } from './ranking-source.ts';
 import { decodeView, defaultView, encodeView, sameView, type ExplorerView, type ViewChoices } from './explorer-url.ts';
 import { csvFileName, explorerCsv, type CsvHeadings, type CsvLabels } from './explorer-csv.ts';

@@ -3,10 +3,10 @@
  * as a spreadsheet file. Only the published fields an explorer row holds (the same ones its
  * pieces publish: id, names, park, stage, industry, designations when public, score, national
  * rank and the changes on last year). UTF-8 with BOM and formula-safe text cells, written by
- * the same cell functions as the site's downloads (src/lib/csv-write.ts). Pure and unit-tested.
+ * the same cell functions as the site's downloads (src/core/csv-write.ts). Pure and unit-tested.
  */
-import { csvLine, numberCell, textCell, UTF8_BOM } from '../../lib/csv-write.ts';
-import { fillTemplate, type ExplorerRow, type FilterKeys, type RankingTablesOfYear } from './ranking-data.ts';
+import { csvLine, numberCell, textCell, UTF8_BOM } from '../../core/csv-write.ts';
+import { fillTemplate, type ExplorerRow, type FilterKeys, type RankingTablesOfYear } from '../../wire/ranking-data.ts';
 
 /** Column headings, from the dictionaries. `tags` is absent when designations are not published. */
 export interface CsvHeadings {

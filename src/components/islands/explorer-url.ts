@@ -15,7 +15,7 @@
  *   page      page number from 1; default 1
  * Unknown parameters and invalid values are ignored (their defaults apply); nothing throws.
  */
-import { NO_FILTER_KEYS, SORT_KEYS, defaultDirection, type FilterKeys, type SortDirection, type SortKey } from './ranking-data.ts';
+import { NO_FILTER_KEYS, SORT_KEYS, defaultDirection, type FilterKeys, type SortDirection, type SortKey } from '../../wire/ranking-data.ts';
 
 /** What the explorer shows: year, filters with the query, sort and page. */
 export interface ExplorerView {

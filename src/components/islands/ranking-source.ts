@@ -35,8 +35,8 @@ import {
   type SortContext,
   type SortDirection,
   type SortKey,
-} from './ranking-data.ts';
-import { SEARCH_INDEX_VERSION, findCandidates, prefetchCandidates, topFileOf, type IdBlock, type SearchMeta, type SearchShard, type TopFile } from './name-search.ts';
+} from '../../wire/ranking-data.ts';
+import { SEARCH_INDEX_VERSION, findCandidates, prefetchCandidates, topFileOf, type IdBlock, type SearchMeta, type SearchShard, type TopFile } from '../../wire/name-search.ts';
 
 /** URL templates of a year's pieces, base path included: {year}, {n} (chunk, shard, top file, id block) and {code} (park). */
 export interface PieceUrls {

@@ -2,11 +2,11 @@
  * Per-language texts an enterprise profile repeats on every one of its thousands of pages
  * (method sentences, names), computed once per build rather than once per page.
  */
-import { cohortFor, model, parkByCode, stagePoints, type EnterpriseYear } from '../../data/portal.ts';
-import { cohortProbabilities, describeBenchmark, describeMethod } from '../../data/profile.ts';
-import { bandLabel } from '../../lib/publish.ts';
+import { cohortFor, model, parkByCode, stagePoints, type EnterpriseYear } from '../../site/portal.ts';
+import { cohortProbabilities, describeBenchmark, describeMethod } from '../../site/profile.ts';
+import { bandLabel } from '../../publish/publish.ts';
 import { t } from '../../i18n/index.ts';
-import { formatNumber } from '../../lib/format.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/index.ts';
 
 const methodCache = new Map<Lang, string[]>();

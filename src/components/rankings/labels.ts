@@ -1,5 +1,5 @@
 /** Display names of the things ranking lists are grouped by, in the reader's language. */
-import { model, parkByCode } from '../../data/portal.ts';
+import { model, parkByCode } from '../../site/portal.ts';
 import { industryLabel, stageLabel, t, type Lang } from '../../i18n/index.ts';
 import type { ListKind } from './list-paths.ts';
 

@@ -15,9 +15,9 @@ import {
   summarise,
   years,
   type EnterpriseYear,
-} from '../../data/portal.ts';
-import { routes } from '../../data/routes.ts';
-import { competitionRanks } from '../islands/ranking-data.ts';
+} from '../../site/portal.ts';
+import { routes } from '../../site/routes.ts';
+import { competitionRanks } from '../../wire/ranking-data.ts';
 
 /** How many enterprises a single-indicator ranking lists. */
 export const INDICATOR_TOP = 100;

@@ -2,7 +2,7 @@
  * Small pure helpers of the showcase column: dates for RSS, an entry's
  * headline in a language, and XML escaping for the feeds.
  */
-import type { ShowcaseEntry } from '../../data/portal.ts';
+import type { ShowcaseEntry } from '../../site/portal.ts';
 import type { Lang } from '../../i18n/index.ts';
 
 const DAYS_RFC = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;

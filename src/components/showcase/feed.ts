@@ -3,8 +3,8 @@
  * from the configured site URL and base path, dates from the entries (never the clock), so
  * the same data always gives the same bytes.
  */
-import { parkByCode, showcaseEntries, site } from '../../data/portal.ts';
-import { routes } from '../../data/routes.ts';
+import { parkByCode, showcaseEntries, site } from '../../site/portal.ts';
+import { routes } from '../../site/routes.ts';
 import { href, htmlLang, t, type Lang } from '../../i18n/index.ts';
 import { entrySummary, entryTitle, escapeXml, rfc822Date } from './entry-text.ts';
 

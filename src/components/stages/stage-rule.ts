@@ -1,6 +1,6 @@
 /** The rule of a development stage in words, from the scoring model the data was scored with. */
-import type { Model } from '../../data/portal.ts';
-import { describeStageRule } from '../../data/profile.ts';
+import type { Model } from '../../site/portal.ts';
+import { describeStageRule } from '../../site/profile.ts';
 import type { Lang } from '../../i18n/index.ts';
 
 /** The model's own description of the stage when it has one; otherwise its bounds spelled out. */

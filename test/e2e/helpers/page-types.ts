@@ -43,7 +43,7 @@ export function builtYears(dist: string): number[] {
 }
 
 /**
- * One page of every page type in the route map (src/data/routes.ts). A type whose folder is
+ * One page of every page type in the route map (src/site/routes.ts). A type whose folder is
  * empty still appears, with a path containing `<missing …>`, so a test fails naming it.
  */
 export function discoverPageTypes(dist: string): PageType[] {

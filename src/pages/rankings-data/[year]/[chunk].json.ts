@@ -3,8 +3,8 @@
  * in the explorer's columnar form, published fields only (ranking-data.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { jsonResponse, rankingChunks, rankingPieces } from '../../../data/explorer.ts';
-import { sharedPaths } from '../../../data/shard.ts';
+import { jsonResponse, rankingChunks, rankingPieces } from '../../../site/explorer.ts';
+import { sharedPaths } from '../../../site/shard.ts';
 
 export const getStaticPaths = (() =>
   sharedPaths(() => rankingChunks().map(([year, n]) => ({ params: { year: String(year), chunk: String(n) } })))) satisfies GetStaticPaths;

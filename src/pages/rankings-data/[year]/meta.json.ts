@@ -3,9 +3,9 @@
  * and how its list is cut into chunks, for the RankingExplorer island (ranking-data.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { years } from '../../../data/portal.ts';
-import { jsonResponse, rankingPieces } from '../../../data/explorer.ts';
-import { sharedPaths } from '../../../data/shard.ts';
+import { years } from '../../../site/portal.ts';
+import { jsonResponse, rankingPieces } from '../../../site/explorer.ts';
+import { sharedPaths } from '../../../site/shard.ts';
 
 export const getStaticPaths = (() => sharedPaths(() => years.map((year) => ({ params: { year: String(year) } })))) satisfies GetStaticPaths;
 

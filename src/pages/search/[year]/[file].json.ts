@@ -1,12 +1,12 @@
 /**
  * /search/{year}/meta.json, /search/{year}/{n}.json (shards), /search/{year}/top-{k}.json (top
  * rows) and /search/{year}/id-{k}.json (id blocks): a year's static name index
- * (src/components/islands/name-search.ts). One route for all four so a year's files are
+ * (src/wire/name-search.ts). One route for all four so a year's files are
  * written together and its index is built once.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { jsonResponse, searchFile, searchFiles } from '../../../data/explorer.ts';
-import { sharedPaths } from '../../../data/shard.ts';
+import { jsonResponse, searchFile, searchFiles } from '../../../site/explorer.ts';
+import { sharedPaths } from '../../../site/shard.ts';
 
 export const getStaticPaths = (() =>
   sharedPaths(() => searchFiles().map(([year, file]) => ({ params: { year: String(year), file } })))) satisfies GetStaticPaths;

@@ -3,9 +3,9 @@
  * each row's place in the national list, so a park filter fetches only its park.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { parks, years } from '../../../../data/portal.ts';
-import { jsonResponse, rankingPieces } from '../../../../data/explorer.ts';
-import { sharedPaths } from '../../../../data/shard.ts';
+import { parks, years } from '../../../../site/portal.ts';
+import { jsonResponse, rankingPieces } from '../../../../site/explorer.ts';
+import { sharedPaths } from '../../../../site/shard.ts';
 
 export const getStaticPaths = (() =>
   sharedPaths(() => years.flatMap((year) => parks.map((p) => ({ params: { year: String(year), code: p.code } }))))) satisfies GetStaticPaths;

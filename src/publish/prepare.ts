@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { csvLine, numberCell, textCell, UTF8_BOM } from './csv-write.ts';
-import type { Achievement, Park } from './dataset.ts';
-import { loadDataFolder } from './load.ts';
-import type { Model } from './model.ts';
+import { csvLine, numberCell, textCell, UTF8_BOM } from '../core/csv-write.ts';
+import type { Achievement, Park } from '../ingest/dataset.ts';
+import { loadDataFolder } from '../ingest/load.ts';
+import type { Model } from '../ingest/model.ts';
 import { OUTPUT_FILES, writeScoreOutputs } from './output.ts';
 import { bandedCategories, BANDS, publicTableColumns } from './publish.ts';
-import { scoreDataset } from './score.ts';
-import { loadShowcase, type ShowcaseEntry } from './showcase.ts';
-import { loadSiteConfig, type SiteConfig } from './site-config.ts';
+import { scoreDataset } from '../scoring/score.ts';
+import { loadShowcase, type ShowcaseEntry } from '../ingest/showcase.ts';
+import { loadSiteConfig, type SiteConfig } from '../ingest/site-config.ts';
 
 /** One published file with its checksum, as listed on the open-data page. */
 export interface FileDigest {

@@ -1,7 +1,7 @@
-import { centsCell, csvLine, numberCell, textCell, UTF8_BOM } from './csv-write.ts';
-import type { Model } from './model.ts';
-import { roundHalfAway } from './round.ts';
-import type { ScoredRow } from './score.ts';
+import { centsCell, csvLine, numberCell, textCell, UTF8_BOM } from '../core/csv-write.ts';
+import type { Model } from '../ingest/model.ts';
+import { roundHalfAway } from '../core/round.ts';
+import type { ScoredRow } from '../scoring/score.ts';
 
 /** The columns of scores.csv in contract order (outputs.md). */
 export function scoresCsvHeader(model: Model): string[] {

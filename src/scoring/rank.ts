@@ -1,11 +1,22 @@
-import type { ScoredRow } from './score.ts';
-import { roundHalfAway } from './round.ts';
+import { roundHalfAway } from '../core/round.ts';
+
+/** What ranking reads and fills of a scored row (score.ts's ScoredRow is one). */
+export interface RankedRow {
+  row: { readonly id: string; readonly park: string; readonly year: number };
+  stage: string;
+  score: number;
+  rankNational: number;
+  rankPark: number;
+  rankStage: number;
+  scoreChange: number | null;
+  rankChange: number | null;
+}
 
 /**
  * The one ordering of every list: score, highest first; equal scores in `id` order
  * (ids are unique within a year, so the order is total).
  */
-export function compareByScore(a: ScoredRow, b: ScoredRow): number {
+export function compareByScore(a: RankedRow, b: RankedRow): number {
   return b.score - a.score || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0);
 }
 
@@ -17,7 +28,7 @@ export function compareByScore(a: ScoredRow, b: ScoredRow): number {
  * Built for 1.4 million rows: ids, parks and stages are numbered once, and ranks are counted
  * in typed arrays as rows pass in published order, with no lookup by string per rank.
  */
-export function rankRows(rows: ScoredRow[]): void {
+export function rankRows<R extends RankedRow>(rows: R[]): void {
   const n = rows.length;
   const ids = numbering(rows, (r) => r.row.id, true);
   const parks = numbering(rows, (r) => r.row.park);
@@ -69,7 +80,7 @@ export function rankRows(rows: ScoredRow[]): void {
 }
 
 /** Numbers the distinct values of `key` over the rows: in sorted order when `sorted`, else as first seen. */
-function numbering(rows: ScoredRow[], key: (r: ScoredRow) => string, sorted = false): { no: Int32Array; count: number } {
+function numbering<R extends RankedRow>(rows: readonly R[], key: (r: R) => string, sorted = false): { no: Int32Array; count: number } {
   const distinct = [...new Set(rows.map(key))];
   if (sorted) distinct.sort();
   const index = new Map(distinct.map((v, i) => [v, i]));
@@ -84,7 +95,7 @@ function numbering(rows: ScoredRow[], key: (r: ScoredRow) => string, sorted = fa
  * in whole cents (they are rounded to cents) and must fit a double exactly; should it not, the
  * comparison sort is used.
  */
-function publishedOrder(rows: ScoredRow[], ids: { no: Int32Array; count: number }): Int32Array {
+function publishedOrder(rows: readonly RankedRow[], ids: { no: Int32Array; count: number }): Int32Array {
   const n = rows.length;
   const years = [...new Set(rows.map((r) => r.row.year))].sort((a, b) => a - b);
   const yearNo = new Map(years.map((y, i) => [y, i]));

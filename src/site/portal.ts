@@ -6,13 +6,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Achievement, Park } from '../lib/dataset.ts';
-import { indicatorCategoryIndexes, type Model } from '../lib/model.ts';
-import { MANIFEST_FILE, type BuildManifest, type FileDigest } from '../lib/prepare.ts';
-import { OUTPUT_FILES } from '../lib/output.ts';
-import type { PublishedCohort, PublishedMeta, PublishedRow } from '../lib/publish.ts';
-import type { ShowcaseEntry } from '../lib/showcase.ts';
-import type { SiteConfig } from '../lib/site-config.ts';
+import type { Achievement, Park } from '../ingest/dataset.ts';
+import { indicatorCategoryIndexes, type Model } from '../ingest/model.ts';
+import { MANIFEST_FILE, type BuildManifest, type FileDigest } from '../publish/prepare.ts';
+import { OUTPUT_FILES } from '../publish/output.ts';
+import type { PublishedCohort, PublishedMeta, PublishedRow } from '../publish/publish.ts';
+import type { ShowcaseEntry } from '../ingest/showcase.ts';
+import type { SiteConfig } from '../ingest/site-config.ts';
 import { LANGS, type Lang } from '../i18n/index.ts';
 import { rankRowsByIndicator, type IndicatorRankingRow } from './indicator-ranking.ts';
 import { routes } from './routes.ts';
@@ -268,7 +268,7 @@ export function parkStats(year: number, code: string) {
  * English. None in a process that builds only profiles (shard.ts), unless `profiles` is set.
  */
 export function langPaths<P extends Record<string, string | undefined>, T extends Record<string, unknown>>(
-  make: () => { params: P; props: T; cacheKey?: string }[],
+  make: () => { params: P; props: T; cacheKey?: string | undefined }[],
   profiles = false,
 ): { params: P & { lang: string | undefined }; props: T & { lang: Lang } }[] {
   const base = profiles ? make() : sharedPaths(make);

@@ -5,9 +5,9 @@
  * they take the model's pieces and the published numbers as arguments.
  */
 import { t, type Lang } from '../i18n/index.ts';
-import { formatMoneyWan, formatNumber, formatPercent } from '../lib/format.ts';
-import type { Indicator, Stage } from '../lib/model.ts';
-import { quantilePoints } from '../lib/normalise.ts';
+import { formatMoneyWan, formatNumber, formatPercent } from '../i18n/format.ts';
+import type { Indicator, Stage } from '../ingest/model.ts';
+import { quantilePoints } from '../scoring/normalise.ts';
 
 /** An indicator picked as a strength or weakness: its index (model order) and its band code (publish.ts). */
 export interface BandPick {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankRowsByIndicator } from '../../src/data/indicator-ranking.ts';
+import { rankRowsByIndicator } from '../../src/site/indicator-ranking.ts';
 
 const row = (id: string, s: number | null, value: number | null, score: number, points = 0) => ({ id, score, s: [s], points: [points], publicValues: [value] });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idFraction, mainShare, profileShardOf } from '../../src/data/shard.ts';
+import { idFraction, mainShare, profileShardOf } from '../../src/site/shard.ts';
 
 // Ids shaped like unified social credit codes, as the profiles use them.
 const ids = Array.from({ length: 20000 }, (_, i) => `91${String(110000 + (i % 900)).padStart(6, '0')}MA${i.toString(36).toUpperCase().padStart(8, '0')}`);

@@ -1,6 +1,6 @@
 /**
  * Builds a year's static name index (the files described in
- * src/components/islands/name-search.ts) from its rows in published order.
+ * src/wire/name-search.ts) from its rows in published order.
  *
  * Flat typed arrays instead of a list per gram: one pass over the names per level of gram
  * counts the rows holding each (an extended gram only next to a common gram of the level
@@ -8,8 +8,8 @@
  * beyond the rows is the normalised names, one int per posted (gram, row) pair, a few ints
  * per distinct gram and the sorted ids.
  */
-import { BASE_GRAM, CJK_FROM, EXTENDED_GRAM, SEARCH_INDEX_VERSION, TWICE_EXTENDED_GRAM, UNIGRAM, gramShard, topFileOf, type GramKind, type IdBlock, type SearchMeta, type SearchShard } from '../components/islands/name-search.ts';
-import { normaliseSearch } from '../components/islands/ranking-data.ts';
+import { BASE_GRAM, CJK_FROM, EXTENDED_GRAM, SEARCH_INDEX_VERSION, TWICE_EXTENDED_GRAM, UNIGRAM, gramShard, topFileOf, type GramKind, type IdBlock, type SearchMeta, type SearchShard } from '../wire/name-search.ts';
+import { normaliseSearch } from '../wire/ranking-data.ts';
 
 /**
  * A gram held by more than this share of a year's rows (and by more than COMMON_MIN_ROWS) is

@@ -1,6 +1,6 @@
 /**
  * Name search over a year's whole list from a static index the browser fetches in pieces.
- * Shared by the build (src/lib/search-index.ts writes the index with these grams and this
+ * Shared by the build (src/publish/search-index.ts writes the index with these grams and this
  * hash) and the browser (findCandidates, called by ranking-source.ts).
  *
  * Grams are windows of each normalised name (normaliseSearch), never across the Chinese and

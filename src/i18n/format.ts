@@ -5,12 +5,12 @@
  * machine's ICU data or default locale), so two builds anywhere produce the same bytes.
  * zh-CN and en-GB share the separators used here: "," for thousands, "." for decimals.
  * Rounding is half away from zero on the decimal value, with the scorer's own function
- * (src/lib/round.ts), so 1.005 shows as "1.01".
+ * (src/core/round.ts), so 1.005 shows as "1.01".
  */
-import type { Lang } from '../i18n/index.ts';
-import { zh } from '../i18n/zh.ts';
-import { en } from '../i18n/en.ts';
-import { roundHalfAway } from './round.ts';
+import type { Lang } from './lang.ts';
+import { zh } from './zh.ts';
+import { en } from './en.ts';
+import { roundHalfAway } from '../core/round.ts';
 
 const MISSING = '—';
 /** The mark of an unchanged rank in a change cell. */

@@ -6,7 +6,7 @@
 // when it enters and leaves the evaluation, its founding date and its whole trajectory, so
 // rows can be produced year by year, park by park, without holding the dataset in memory.
 
-import { USCC_CHARSET, computeOrgCodeCheckChar, computeUsccCheckChar } from './uscc.ts';
+import { USCC_CHARSET, computeOrgCodeCheckChar, computeUsccCheckChar } from '../ingest/uscc.ts';
 
 /** Columns of parks.csv, in the order dataset.md lists them. */
 export const PARK_COLUMNS = [

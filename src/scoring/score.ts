@@ -1,8 +1,8 @@
-import { COLUMN_INDEX, RAW_WIDTH, type EnterpriseRow, type EnterpriseTable } from './dataset.ts';
-import { indicatorCategoryIndexes, type Indicator, type Model, type Stage } from './model.ts';
+import { COLUMN_INDEX, RAW_WIDTH, type EnterpriseRow, type EnterpriseTable } from '../ingest/dataset.ts';
+import { indicatorCategoryIndexes, type Indicator, type Model, type Stage } from '../ingest/model.ts';
 import { cohortStats, normaliser, type CohortStats } from './normalise.ts';
-import { quantileUnsorted } from './quantile.ts';
-import { roundHalfAway } from './round.ts';
+import { quantileUnsorted } from '../core/quantile.ts';
+import { roundHalfAway } from '../core/round.ts';
 import { rankRows } from './rank.ts';
 
 /**

@@ -1,8 +1,8 @@
-import type { Achievement, EnterpriseRow, Park, Tag } from './dataset.ts';
-import { indicatorCategoryIndexes, type Model } from './model.ts';
-import { quantileSorted } from './quantile.ts';
-import { roundHalfAway } from './round.ts';
-import { categoriesOf, isWithoutBase, type ScoreFigures, type ScoredDataset, type ScoredRow } from './score.ts';
+import type { Achievement, EnterpriseRow, Park, Tag } from '../ingest/dataset.ts';
+import { indicatorCategoryIndexes, type Model } from '../ingest/model.ts';
+import { quantileSorted } from '../core/quantile.ts';
+import { roundHalfAway } from '../core/round.ts';
+import { categoriesOf, isWithoutBase, type ScoreFigures, type ScoredDataset, type ScoredRow } from '../scoring/score.ts';
 
 /**
  * The privacy boundary (scoring-model.md §7): the one module that decides what of a scored

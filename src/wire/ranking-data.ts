@@ -436,7 +436,7 @@ export function pageRows<T>(rows: readonly T[], page: number, size: number): T[]
 
 /**
  * A number with thousands separators and exactly `digits` decimals, rounded half away
- * from zero on the decimal representation: the same output as src/lib/format.ts's
+ * from zero on the decimal representation: the same output as src/i18n/format.ts's
  * formatNumber for zh and en (which share "," and "."), without shipping the dictionaries.
  */
 export function formatFixed(n: number, digits: number): string {

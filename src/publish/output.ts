@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ChunkWriter } from './chunk-writer.ts';
-import type { DataFolder } from './load.ts';
-import type { Model } from './model.ts';
+import type { DataFolder } from '../ingest/load.ts';
+import type { Model } from '../ingest/model.ts';
 import { computeBands, privacyReport, publishCohorts, toPublishBatch, type BandTable, type PublishedMeta } from './publish.ts';
 import type { RowsJsonWorkerData, RowsJsonWorkerMessage, RowsJsonWorkerReply } from './rows-json-worker.ts';
-import type { ScoredDataset, ScoredRow } from './score.ts';
+import type { ScoredDataset, ScoredRow } from '../scoring/score.ts';
 import { scoresCsvBodyChunks, scoresCsvHead } from './scores-csv.ts';
 
 /** Names of the files `writeScoreOutputs` produces, relative to the output folder. */

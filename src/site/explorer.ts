@@ -1,12 +1,12 @@
 /**
  * The ranking explorer's data files, made at build time from the data module's rows with
- * src/lib/explorer-files.ts: each year's list cut into pieces, and its name index. The
+ * src/publish/explorer-files.ts: each year's list cut into pieces, and its name index. The
  * endpoints under src/pages/rankings-data/ and src/pages/search/ read them here.
  */
-import { prepareRankingPieces, type RankingPieces, type RankingTables } from '../components/islands/ranking-data.ts';
-import { TAGS } from '../lib/dataset.ts';
-import { topFile } from '../lib/explorer-files.ts';
-import { buildSearchIndex, searchFileNames, type SearchIndex } from '../lib/search-index.ts';
+import { prepareRankingPieces, type RankingPieces, type RankingTables } from '../wire/ranking-data.ts';
+import { TAGS } from '../ingest/dataset.ts';
+import { topFile } from '../publish/explorer-files.ts';
+import { buildSearchIndex, searchFileNames, type SearchIndex } from '../publish/search-index.ts';
 import { model, parks, rowsForYear, site, years } from './portal.ts';
 
 /** Every park and stage, so indices mean the same in every year. */

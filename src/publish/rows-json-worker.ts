@@ -6,10 +6,10 @@
 // (the privacy boundary) from PublishedRow values only.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ChunkWriter } from './chunk-writer.ts';
-import { centsCell, textCell } from './csv-write.ts';
-import type { Model } from './model.ts';
+import { centsCell, textCell } from '../core/csv-write.ts';
+import type { Model } from '../ingest/model.ts';
 import { publicTableCells, publishBatchRows, publishRow, type BandTable, type PublishBatch } from './publish.ts';
-import type { ScoreFigures } from './score.ts';
+import type { ScoreFigures } from '../scoring/score.ts';
 
 /** Each year's files. */
 export interface YearFiles {

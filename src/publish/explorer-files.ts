@@ -3,8 +3,8 @@
  * name index (search-index.ts), by path. The endpoints under src/pages/rankings-data/ and
  * src/pages/search/ publish exactly these; tests and scripts/explorer-sizes.ts read them here.
  */
-import { fillTemplate, prepareRankingPieces, type RankableRow, type RankingPieces, type RankingTables } from '../components/islands/ranking-data.ts';
-import { SEARCH_INDEX_VERSION, type TopFile } from '../components/islands/name-search.ts';
+import { fillTemplate, prepareRankingPieces, type RankableRow, type RankingPieces, type RankingTables } from '../wire/ranking-data.ts';
+import { SEARCH_INDEX_VERSION, type TopFile } from '../wire/name-search.ts';
 import { buildSearchIndex, type SearchIndex, type SearchIndexOptions } from './search-index.ts';
 
 /** Paths of the explorer's files (without base path), as templates with {year}, {n} and {code}. */

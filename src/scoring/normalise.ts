@@ -1,5 +1,5 @@
-import type { Indicator } from './model.ts';
-import { quantileUnsorted } from './quantile.ts';
+import type { Indicator } from '../ingest/model.ts';
+import { quantileUnsorted } from '../core/quantile.ts';
 
 /** The cohort quantiles one indicator's method needs, keyed by probability (e.g. { "0.95": 123.4 }). */
 export type CohortQuantiles = Record<string, number>;

@@ -8,7 +8,7 @@ import {
   formatIndicatorValue,
   selectStrengthsAndWeaknesses,
   topPercent,
-} from '../../src/data/profile.ts';
+} from '../../src/site/profile.ts';
 
 describe('selectStrengthsAndWeaknesses', () => {
   // Band codes: 0 na, 1 top10, 2 top25, 3 top50, 4 lower50 (publish.ts).
