@@ -131,8 +131,42 @@ const indicatorSchema = z
     method: methodSchema,
     weights: z.record(z.string(), z.number().min(0)).describe('points available per stage id'),
     public: z.boolean().describe('whether the raw value may be published'),
+    direction: z
+      .enum(['higher', 'lower'])
+      .optional()
+      .describe(
+        '"lower" for a reverse indicator (逆向指标): lower values score higher (benchmark: s = B ÷ x with B = Q(p), p ≤ 0.5; range: s = (H − x) ÷ (H − L); fixed: s = (hi − x) ÷ (hi − lo); steps: the s of the first threshold ≥ x). Absent means "higher"',
+      ),
   })
   .strict();
+
+/** A bonus item (加分项): points beyond the scale from a column or a designation (tag). */
+const bonusItemSchema = z
+  .object({
+    id: identifier,
+    name: localized,
+    column: column.optional().describe('points = points_each × the column’s value (blank: 0)'),
+    tag: z.string().min(1).optional().describe('points = points_each when the enterprise holds this designation'),
+    points_each: z.number().min(0),
+    max: z.number().min(0).describe('the most this item can add'),
+  })
+  .strict()
+  .refine((b) => (b.column === undefined) !== (b.tag === undefined), 'give either "column" or "tag", not both');
+
+/** A veto rule (一票否决): a column condition or a designation that excludes a firm-year from the rankings. */
+const vetoRuleSchema = z
+  .object({
+    id: identifier,
+    reason: localized.describe('published in words on the firm’s profile; never the figure behind it'),
+    column: column.optional(),
+    min: z.number().optional().describe('vetoed when the column’s value ≥ min (a blank value never vetoes)'),
+    max: z.number().optional().describe('vetoed when the column’s value ≤ max'),
+    tag: z.string().min(1).optional().describe('vetoed when the enterprise holds this designation'),
+  })
+  .strict()
+  .refine((v) => (v.column === undefined) !== (v.tag === undefined), 'give either "column" or "tag", not both')
+  .refine((v) => v.column === undefined || v.min !== undefined || v.max !== undefined, 'a column rule needs "min" or "max"')
+  .refine((v) => v.tag === undefined || (v.min === undefined && v.max === undefined), 'a tag rule takes no "min" or "max"');
 
 /** The scoring model file (data/model.json or a replacement in the data folder). */
 export const modelSchema = z
@@ -153,6 +187,15 @@ export const modelSchema = z
         name: localized,
       })
       .strict(),
+    bonus: z
+      .object({
+        max: z.number().min(0).describe('the most all bonus items together can add'),
+        items: z.array(bonusItemSchema).min(1),
+      })
+      .strict()
+      .optional()
+      .describe('bonus items (加分项): score = base points + bonus − deduction; absent: none'),
+    veto: z.array(vetoRuleSchema).optional().describe('veto rules (一票否决): a matching firm-year is not scored or ranked; absent: none'),
     privacy: z
       .object({
         public_tags: z.boolean().describe('whether designations (tags) are published'),
@@ -189,6 +232,13 @@ export const modelSchema = z
       });
     }
     model.indicators.forEach((ind, i) => {
+      if (ind.direction === 'lower' && ind.method.kind === 'benchmark' && ind.method.p > 0.5) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', i, 'method', 'p'],
+          message: 'a reverse indicator’s benchmark is a low value: p must be at most 0.5 (e.g. 0.05, the level of the best 5 %)',
+        });
+      }
       if (!catIds.has(ind.category)) {
         ctx.addIssue({ code: 'custom', path: ['indicators', i, 'category'], message: `unknown category "${ind.category}"` });
       }
@@ -203,6 +253,10 @@ export const modelSchema = z
         }
       }
     });
+    const dupBonus = dupe(model.bonus?.items.map((b) => b.id) ?? []);
+    if (dupBonus) ctx.addIssue({ code: 'custom', path: ['bonus', 'items'], message: `bonus item id "${dupBonus}" appears twice` });
+    const dupVeto = dupe(model.veto?.map((v) => v.id) ?? []);
+    if (dupVeto) ctx.addIssue({ code: 'custom', path: ['veto'], message: `veto rule id "${dupVeto}" appears twice` });
     for (const stage of stageIds) {
       const sum = model.indicators.reduce((acc, ind) => acc + (ind.weights[stage] ?? 0), 0);
       if (Math.abs(sum - model.scale) > 1e-9) {
@@ -218,6 +272,27 @@ export const modelSchema = z
 export type Model = z.infer<typeof modelSchema>;
 export type Indicator = Model['indicators'][number];
 export type Stage = Model['stages'][number];
+
+export type BonusItem = NonNullable<Model['bonus']>['items'][number];
+export type VetoRule = NonNullable<Model['veto']>[number];
+
+/**
+ * Whether a raw column's figures may be published (scoring-model.md §7): a column is public
+ * when a public indicator publishes it as its own value (the reference model's counts of
+ * patents, platforms, awards, standards and graduates); every other column is confidential.
+ */
+export function isPublicColumn(model: Pick<Model, 'indicators'>, column: string): boolean {
+  return model.indicators.some((ind) => ind.public && ind.value.kind === 'column' && ind.value.column === column);
+}
+
+/**
+ * Whether a bonus item's points may be published exactly: one from a designation when
+ * designations are published, or from a public column. Points from a confidential column
+ * reveal it (points_each × value), so they are treated like a private indicator's points.
+ */
+export function isPublicBonus(model: Pick<Model, 'indicators' | 'privacy'>, item: BonusItem): boolean {
+  return item.tag !== undefined ? model.privacy.public_tags : isPublicColumn(model, item.column!);
+}
 
 /** Each indicator's category as an index into model.categories, in indicator order. */
 export function indicatorCategoryIndexes(model: Pick<Model, 'indicators' | 'categories'>): number[] {
