@@ -138,6 +138,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'nav.showcase', path: '/showcase/' },
   { key: 'nav.stages', path: '/stages/' },
   { key: 'nav.parks', path: '/parks/' },
+  { key: 'nav.programmes', path: '/programmes/' },
   { key: 'nav.methodology', path: '/methodology/' },
   { key: 'nav.data', path: '/data/' },
 ];

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { detectEncoding, formatIssue, parseCsvBytes, type CsvSink } from './csv.ts';
 import { achievementsValidator, enterprisesValidator, IssueList, parksValidator, type Achievement, type EnterpriseTable, type Park, type ParkCodes } from './dataset.ts';
 import { parseModel, type Model } from './model.ts';
+import { PROGRAMMES_FILE, readProgrammes, type Programme } from './programmes.ts';
 
 /** The model used when a data folder brings none: the project's reference model. */
 export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../data/model.json', import.meta.url));
@@ -14,6 +15,8 @@ export interface DataFolder {
   parks: Park[];
   enterprises: EnterpriseTable;
   achievements: Achievement[];
+  /** programmes.json's programmes (src/ingest/programmes.ts); none when the folder has no such file. */
+  programmes: Programme[];
   model: Model;
   modelPath: string;
   /**
@@ -87,10 +90,11 @@ export function loadDataFolder(dir: string): LoadResult {
   const achSink = achievementsValidator(join(dir, 'achievements.csv'), known, issues);
   const achievements = parseCsv(readInput('achievements.csv', false), 'achievements.csv', achSink) ? achSink.result() : [];
 
+  const programmes = readProgrammes(readInput(PROGRAMMES_FILE, false), join(dir, PROGRAMMES_FILE), model, codes, enterprises.rows, errors);
   errors.push(...issues.messages(formatIssue));
   if (errors.length || !model) return { ok: false, errors };
   inputs.sort((a, b) => (a.name < b.name ? -1 : 1));
-  return { ok: true, data: { dir, parks, enterprises, achievements, model, modelPath, inputs } };
+  return { ok: true, data: { dir, parks, enterprises, achievements, programmes, model, modelPath, inputs } };
 }
 
 /** Number of lines in a file's bytes (line feeds, plus a last line without one). */

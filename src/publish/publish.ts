@@ -1,5 +1,6 @@
 import type { Achievement, EnterpriseRow, Park, Tag } from '../ingest/dataset.ts';
 import { indicatorCategoryIndexes, type Model } from '../ingest/model.ts';
+import type { Programme } from '../ingest/programmes.ts';
 import { quantileSorted } from '../core/quantile.ts';
 import { roundHalfAway } from '../core/round.ts';
 import { categoriesOf, isWithoutBase, type ScoreFigures, type ScoredDataset, type ScoredRow } from '../scoring/score.ts';
@@ -222,6 +223,8 @@ export interface PublishedMeta {
   model: Model;
   parks: Park[];
   achievements: Achievement[];
+  /** programmes.json's programmes (rules only: membership is computed by the site from published rows). */
+  programmes?: Programme[];
   years: number[];
   cohorts: PublishedCohort[];
   counts: { rows: number; enterprises: number };

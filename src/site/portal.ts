@@ -42,6 +42,8 @@ export const showcaseEntries: ShowcaseEntry[] = manifest.showcase;
 export const downloads: FileDigest[] = manifest.downloads;
 export const inputDigests: FileDigest[] = manifest.inputs;
 export const counts = meta.counts;
+/** programmes.json's programmes (rules only; membership: src/site/programme-pages.ts). */
+export const programmes = meta.programmes ?? [];
 
 const parkIndex = new Map(parks.map((p) => [p.code, p]));
 /** The park with this code (throws on an unknown code: the data was validated). */
