@@ -4,16 +4,30 @@ import Papa from 'papaparse';
 /** A problem found in an input file, located for the person who maintains the data. */
 export interface DataIssue {
   file: string;
+  /** The line of a CSV file (the header is line 1), or the row number of a sheet as Excel shows it. */
   line: number;
+  /** The column's header as the file writes it (its id or an alias). */
   column?: string;
   message: string;
   value?: string;
+  /** For a workbook: the sheet, and the column's letter. */
+  sheet?: string;
+  cell?: string;
 }
 
-/** Renders an issue as `FILE:LINE: column "COL": what is wrong (got "VALUE")` (dataset.md). */
+/**
+ * Renders an issue (dataset.md, "Errors"): `FILE:LINE: column "COL": what is wrong (got "VALUE")`
+ * for a CSV file; for a workbook the place as its user sees it,
+ * `FILE: 工作表“SHEET”: 第 ROW 行: 列 C“COL”: what is wrong (got "VALUE")`.
+ */
 export function formatIssue(issue: DataIssue): string {
-  const col = issue.column !== undefined ? ` column "${issue.column}":` : '';
   const got = issue.value !== undefined ? ` (got "${truncateForMessage(issue.value)}")` : '';
+  if (issue.sheet !== undefined) {
+    const name = issue.column !== undefined && issue.column !== '' ? `“${issue.column}”` : '';
+    const col = issue.cell !== undefined || name ? ` 列 ${issue.cell ?? ''}${name}:` : '';
+    return `${issue.file}: 工作表“${issue.sheet}”: 第 ${issue.line} 行:${col} ${issue.message}${got}`;
+  }
+  const col = issue.column !== undefined ? ` column "${issue.column}":` : '';
   return `${issue.file}:${issue.line}:${col} ${issue.message}${got}`;
 }
 
@@ -95,11 +109,20 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 export interface CsvRow {
   line: number;
   cells: string[];
+  /** Cells (indexes) whose problem the reader has reported already (a workbook's error values): invalid, without a second message. */
+  reported?: number[];
 }
 
-/** Receives a CSV file's header, then its rows, one at a time. */
+/** Where a table's columns stand when it comes from a workbook sheet (src/ingest/xlsx.ts). */
+export interface SheetPlace {
+  sheet: string;
+  /** Each header cell's column letter. */
+  letters: string[];
+}
+
+/** Receives a CSV file's (or a sheet's) header, then its rows, one at a time. */
 export interface CsvSink {
-  header(cells: string[]): void;
+  header(cells: string[], place?: SheetPlace): void;
   row(row: CsvRow): void;
   issue(issue: DataIssue): void;
 }
