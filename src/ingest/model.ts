@@ -196,6 +196,15 @@ export const modelSchema = z
       .optional()
       .describe('bonus items (加分项): score = base points + bonus − deduction; absent: none'),
     veto: z.array(vetoRuleSchema).optional().describe('veto rules (一票否决): a matching firm-year is not scored or ranked; absent: none'),
+    sheets: z
+      .object({
+        parks: z.string().min(1).optional(),
+        enterprises: z.string().min(1).optional(),
+        achievements: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional()
+      .describe('the sheet of parks.xlsx, enterprises.xlsx and achievements.xlsx that holds each table (e.g. {"enterprises": "企业数据"}); absent: the first visible sheet'),
     privacy: z
       .object({
         public_tags: z.boolean().describe('whether designations (tags) are published'),
