@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { ChunkWriter } from './chunk-writer.ts';
 import type { DataFolder } from '../ingest/load.ts';
 import type { Model } from '../ingest/model.ts';
-import { computeBands, privacyReport, publishCohorts, toPublishBatch, type BandTable, type PublishedMeta } from './publish.ts';
+import { computeBands, privacyReport, publishCohorts, publishVetoed, toPublishBatch, type BandTable, type PublishedMeta } from './publish.ts';
 import type { RowsJsonWorkerData, RowsJsonWorkerMessage, RowsJsonWorkerReply } from './rows-json-worker.ts';
 import type { ScoredDataset, ScoredRow } from '../scoring/score.ts';
 import { scoresCsvBodyChunks, scoresCsvHead } from './scores-csv.ts';
@@ -158,6 +158,7 @@ export async function writeScoreOutputs(data: DataFolder, scored: ScoredDataset,
       years: scored.years,
       cohorts: publishCohorts(scored),
       counts: { rows: scored.rows.length, enterprises: new Set(scored.rows.map((r) => r.row.id)).size },
+      ...(model.veto ? { vetoed: publishVetoed(scored) } : {}),
     };
     writeFileSync(join(staging, OUTPUT_FILES.meta), JSON.stringify(meta, null, 1) + '\n');
     const report = privacyReport(scored);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { csvLine, numberCell, textCell, UTF8_BOM } from '../core/csv-write.ts';
 import type { Achievement, Park } from '../ingest/dataset.ts';
 import { loadDataFolder } from '../ingest/load.ts';
-import type { Model } from '../ingest/model.ts';
+import { isPublicBonus, type Model } from '../ingest/model.ts';
 import { OUTPUT_FILES, writeScoreOutputs } from './output.ts';
 import { bandedCategories, BANDS, publicTableColumns } from './publish.ts';
 import { scoreDataset } from '../scoring/score.ts';
@@ -111,6 +111,10 @@ export function dataDictionaryRows(model: Model): DataDictionaryRow[] {
     } else {
       rows.push([`${ind.id}_band`, `${ind.name.zh}（非公开指标）：在同年度同阶段企业中的位置（${BAND_ZH}）`, `${ind.name.en} (confidential): position in the year and stage cohort (${BAND_EN})`]);
     }
+  }
+  if (model.bonus) {
+    rows.push(['bonus_pts', `公开加分项得分合计（上限 ${model.bonus.max}；非公开加分项计入 private_pts）`, `Public bonus items’ points (at most ${model.bonus.max}; confidential bonus items count in private_pts)`]);
+    for (const item of model.bonus.items.filter((b) => isPublicBonus(model, b))) rows.push([`${item.id}_bonus`, `加分项：${item.name.zh}`, `Bonus item: ${item.name.en}`]);
   }
   const expected = publicTableColumns(model);
   if (rows.length !== expected.length || rows.some((r, i) => r[0] !== expected[i])) throw new Error('data dictionary out of step with the public table');

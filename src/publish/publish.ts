@@ -1,5 +1,5 @@
 import type { Achievement, EnterpriseRow, Park, Tag } from '../ingest/dataset.ts';
-import { indicatorCategoryIndexes, type Model } from '../ingest/model.ts';
+import { indicatorCategoryIndexes, isPublicBonus, type Model } from '../ingest/model.ts';
 import type { Programme } from '../ingest/programmes.ts';
 import { quantileSorted } from '../core/quantile.ts';
 import { roundHalfAway } from '../core/round.ts';
@@ -175,6 +175,30 @@ export interface PublishedRow {
   points: (number | null)[];
   /** Raw value per public indicator when reported and bounded; null otherwise and for private ones. */
   publicValues: (number | null)[];
+  /**
+   * Models with bonus items (加分项) only. The public part of the bonus: the public items' points
+   * summed and held to the overall cap, to cents. Private items' points (from a confidential
+   * column) are part of privatePts, like a private indicator's points.
+   */
+  bonus?: number;
+  /** Models with bonus items only: points per item (after its own cap), to cents; null for private items. */
+  bonusPts?: (number | null)[];
+}
+
+/**
+ * A firm-year excluded by a veto rule (一票否决), as published: who, when, its stage, and which
+ * rules matched (their reasons are the model's words). No score, rank or figure.
+ */
+export interface PublishedVeto {
+  year: number;
+  id: string;
+  name: string;
+  nameEn: string;
+  park: string;
+  industry: string;
+  stage: string;
+  /** Ids of the matching veto rules, model order. */
+  rules: string[];
 }
 
 /** A band code character of a published row as its label. */
@@ -228,6 +252,8 @@ export interface PublishedMeta {
   years: number[];
   cohorts: PublishedCohort[];
   counts: { rows: number; enterprises: number };
+  /** Firm-years excluded by a veto rule; present only when the model has veto rules. */
+  vetoed?: PublishedVeto[];
 }
 
 /** Rounds to `digits` significant figures (half away from zero), as private cohort statistics are published. */
@@ -280,6 +306,7 @@ export function publishRow(model: Model, r: PublishableRow, bands: BandTable): P
   for (let c = 0; c < banded.length; c++) categoryBands += bands.codes[bandAt + width + c]!;
   const publicPts = roundHalfAway(publicSum);
   const clamped = r.score === 0 && r.deduction > 0;
+  const bonus = publishBonus(model, r);
   return {
     id: r.row.id,
     name: r.row.name,
@@ -298,7 +325,7 @@ export function publishRow(model: Model, r: PublishableRow, bands: BandTable): P
     rankChange: r.rankChange,
     deduction: r.deduction,
     publicPts,
-    privatePts: clamped ? null : roundHalfAway(r.score + r.deduction - publicPts),
+    privatePts: clamped ? null : roundHalfAway(r.score + r.deduction - publicPts - (bonus?.bonus ?? 0)),
     categories: subtotals.map((v, c) => (banded[c] ? null : v)),
     categoryBands,
     bands: bandText,
@@ -306,7 +333,40 @@ export function publishRow(model: Model, r: PublishableRow, bands: BandTable): P
     s,
     points,
     publicValues,
+    ...bonus,
   };
+}
+
+/**
+ * The published bonus of a row (models with bonus items only): each public item's points, and
+ * their sum held to the overall cap. The rest of the bonus (private items) stays inside
+ * privatePts: score = publicPts + privatePts + bonus − deduction holds either way.
+ */
+function publishBonus(model: Model, r: PublishableRow): { bonus: number; bonusPts: (number | null)[] } | undefined {
+  if (!model.bonus) return undefined;
+  const { bonusWidth, bonus } = r.figures;
+  let sum = 0;
+  const bonusPts = model.bonus.items.map((item, b) => {
+    if (!isPublicBonus(model, item)) return null;
+    const pts = bonus[r.slot * bonusWidth + b]!;
+    sum += pts;
+    return roundHalfAway(pts);
+  });
+  return { bonus: roundHalfAway(Math.min(model.bonus.max, sum)), bonusPts };
+}
+
+/** The vetoed firm-years as published (§7: the rules that matched, no figure). */
+export function publishVetoed(data: Pick<ScoredDataset, 'vetoed'>): PublishedVeto[] {
+  return data.vetoed.map((v) => ({
+    year: v.row.year,
+    id: v.row.id,
+    name: v.row.name,
+    nameEn: v.row.nameEn,
+    park: v.row.park,
+    industry: v.row.industry,
+    stage: v.stage,
+    rules: v.rules,
+  }));
 }
 
 /** Publishes cohort statistics under §7: method quantiles and median s of public indicators only, quartiles by the cohort-size rule. */
@@ -373,17 +433,26 @@ export function residualRisks(data: ScoredDataset): ResidualRisk[] {
   const { model, figures } = data;
   const nInd = figures.width;
   const privateIdx = model.indicators.flatMap((ind, k) => (ind.public ? [] : [k]));
+  // Bonus items from confidential columns are private points too.
+  const privateBonus = (model.bonus?.items ?? []).flatMap((item, b) => (isPublicBonus(model, item) ? [] : [b]));
+  const nBonus = figures.bonusWidth;
   const risks: ResidualRisk[] = [];
   for (const r of data.rows) {
-    let found = -1;
+    let found = '';
     let count = 0;
     for (const k of privateIdx) {
       if (figures.points[r.slot * nInd + k]! > 0) {
         count++;
-        found = k;
+        found = model.indicators[k]!.id;
       }
     }
-    if (count === 1) risks.push({ year: r.row.year, id: r.row.id, name: r.row.name, stage: r.stage, indicator: model.indicators[found]!.id });
+    for (const b of privateBonus) {
+      if (figures.bonus[r.slot * nBonus + b]! > 0) {
+        count++;
+        found = `${model.bonus!.items[b]!.id} (bonus)`;
+      }
+    }
+    if (count === 1) risks.push({ year: r.row.year, id: r.row.id, name: r.row.name, stage: r.stage, indicator: found });
   }
   return risks.sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -412,6 +481,14 @@ export function privacyReport(data: ScoredDataset): { text: string; risks: numbe
     'year,stage,indicator,reported_values',
     ...withheld,
     '',
+    ...(model.veto
+      ? [
+          `Vetoed (一票否决): ${data.vetoed.length} firm-year(s), not scored, not ranked, left out of cohort statistics; the site names the rule, never the figure.`,
+          'year,id,name,stage,rules',
+          ...data.vetoed.map((v) => `${v.row.year},${v.row.id},${JSON.stringify(v.row.name)},${v.stage},${v.rules.join(';')}`),
+          '',
+        ]
+      : []),
   ];
   return { text: lines.join('\n'), risks: risks.length };
 }
@@ -429,6 +506,7 @@ export function publicTableColumns(model: Model): string[] {
     'rank_national', 'rank_park', 'rank_stage', 'score_change', 'rank_change', 'deduction', 'public_pts', 'private_pts',
     ...model.categories.map((c, i) => (banded[i] ? `${c.id}_band` : `${c.id}_pts`)),
     ...model.indicators.flatMap((ind) => (ind.public ? [`${ind.id}_value`, `${ind.id}_s`, `${ind.id}_pts`] : [`${ind.id}_band`])),
+    ...(model.bonus ? ['bonus_pts', ...model.bonus.items.filter((item) => isPublicBonus(model, item)).map((item) => `${item.id}_bonus`)] : []),
   ];
 }
 
@@ -443,6 +521,10 @@ export function publicTableCells(model: Model, year: number, r: PublishedRow): (
     if (ind.public) cells.push(r.publicValues[k] ?? null, r.s[k] ?? null, r.points[k] ?? null);
     else cells.push(bandLabel(r.bands[k]));
   });
+  if (model.bonus) {
+    cells.push(r.bonus ?? null);
+    r.bonusPts?.forEach((pts) => pts !== null && cells.push(pts));
+  }
   return cells;
 }
 
@@ -464,23 +546,24 @@ export interface PublishBatch {
   slots: Int32Array<ArrayBuffer>;
   /** age, rank_national, rank_park, rank_stage per row. */
   whole: Int32Array<ArrayBuffer>;
-  /** score, score_change, rank_change, deduction per row. */
+  /** score, score_change, rank_change, deduction, bonus per row. */
   numbers: Float64Array<ArrayBuffer>;
 }
 
 /** The columns of scored rows of one year, in order. */
 export function toPublishBatch(year: number, rows: readonly ScoredRow[]): PublishBatch {
   const whole = new Int32Array(rows.length * 4);
-  const numbers = new Float64Array(rows.length * 4);
+  const numbers = new Float64Array(rows.length * 5);
   rows.forEach((r, i) => {
     whole[i * 4] = r.age;
     whole[i * 4 + 1] = r.rankNational;
     whole[i * 4 + 2] = r.rankPark;
     whole[i * 4 + 3] = r.rankStage;
-    numbers[i * 4] = r.score;
-    numbers[i * 4 + 1] = r.scoreChange ?? NaN;
-    numbers[i * 4 + 2] = r.rankChange ?? NaN;
-    numbers[i * 4 + 3] = r.deduction;
+    numbers[i * 5] = r.score;
+    numbers[i * 5 + 1] = r.scoreChange ?? NaN;
+    numbers[i * 5 + 2] = r.rankChange ?? NaN;
+    numbers[i * 5 + 3] = r.deduction;
+    numbers[i * 5 + 4] = r.bonus;
   });
   return {
     year,
@@ -519,9 +602,10 @@ export function publishBatchRows(batch: PublishBatch, figures: ScoreFigures): Pu
     rankNational: whole[i * 4 + 1]!,
     rankPark: whole[i * 4 + 2]!,
     rankStage: whole[i * 4 + 3]!,
-    score: numbers[i * 4]!,
-    scoreChange: orNull(numbers[i * 4 + 1]!),
-    rankChange: orNull(numbers[i * 4 + 2]!),
-    deduction: numbers[i * 4 + 3]!,
+    score: numbers[i * 5]!,
+    scoreChange: orNull(numbers[i * 5 + 1]!),
+    rankChange: orNull(numbers[i * 5 + 2]!),
+    deduction: numbers[i * 5 + 3]!,
+    bonus: numbers[i * 5 + 4]!,
   }));
 }

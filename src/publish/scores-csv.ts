@@ -20,6 +20,8 @@ export function scoresCsvHeader(model: Model): string[] {
     ...model.categories.map((c) => c.id),
     'deduction',
     ...model.indicators.map((i) => `${i.id}_pts`),
+    // Models with bonus items (加分项) only: the bonus added (after the caps), then each item's points.
+    ...(model.bonus ? ['bonus', ...model.bonus.items.map((b) => `${b.id}_bonus`)] : []),
   ];
 }
 
@@ -42,6 +44,11 @@ export function scoresCsvLine(r: ScoredRow): string {
   for (let at = r.slot * categoryCount, end = at + categoryCount; at < end; at++) cells.push(centsCell(categories[at]!));
   cells.push(centsCell(r.deduction));
   for (let at = r.slot * width, end = at + width; at < end; at++) cells.push(centsCell(roundHalfAway(points[at]!)));
+  const { bonusWidth, bonus } = r.figures;
+  if (bonusWidth > 0) {
+    cells.push(centsCell(roundHalfAway(r.bonus)));
+    for (let at = r.slot * bonusWidth, end = at + bonusWidth; at < end; at++) cells.push(centsCell(roundHalfAway(bonus[at]!)));
+  }
   return csvLine(cells);
 }
 

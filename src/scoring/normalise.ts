@@ -74,20 +74,39 @@ export function benchmarkOf(method: Indicator['method'], stats: Pick<CohortStats
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
+/** Whether higher or lower raw values score higher (a reverse indicator, 逆向指标, is "lower"). */
+export type Direction = NonNullable<Indicator['direction']>;
+
 /**
  * Normalises a derived value to s in [0, 1] (scoring-model.md §3). `x` is NaN when blank
- * (s = 0), Infinity when unbounded (s = 1) and -Infinity when a growth value has no base
- * (s = `withoutBase`, the cohort's imputed median); `stats` are the cohort's statistics.
+ * (s = 0), Infinity when unbounded (s = 1; for a reverse indicator s = 0, the worst value) and
+ * -Infinity when a growth value has no base (s = `withoutBase`, the cohort's imputed median);
+ * `stats` are the cohort's statistics.
  */
-export function normalise(method: Indicator['method'], x: number, stats: Pick<CohortStats, 'q' | 'positive'>, withoutBase = 0): number {
-  return normaliser(method, stats, withoutBase)(x);
+export function normalise(
+  method: Indicator['method'],
+  x: number,
+  stats: Pick<CohortStats, 'q' | 'positive'>,
+  withoutBase = 0,
+  direction: Direction = 'higher',
+): number {
+  return normaliser(method, stats, withoutBase, direction)(x);
 }
 
 /**
  * normalise() for one method and cohort: the cohort's statistics are looked up once, not once
  * per enterprise (scoring a national cohort normalises millions of values).
  */
-export function normaliser(method: Indicator['method'], stats: Pick<CohortStats, 'q' | 'positive'>, withoutBase = 0): (x: number) => number {
+export function normaliser(
+  method: Indicator['method'],
+  stats: Pick<CohortStats, 'q' | 'positive'>,
+  withoutBase = 0,
+  direction: Direction = 'higher',
+): (x: number) => number {
+  if (direction === 'lower') {
+    const scale = lowerScaleFor(method, stats);
+    return (x) => (Number.isNaN(x) ? 0 : x === Infinity ? 0 : x === -Infinity ? withoutBase : scale(x));
+  }
   const scale = scaleFor(method, stats);
   return (x) => (Number.isNaN(x) ? 0 : x === Infinity ? 1 : x === -Infinity ? withoutBase : scale(x));
 }
@@ -120,6 +139,46 @@ function scaleFor(method: Indicator['method'], stats: Pick<CohortStats, 'q' | 'p
         let s = 0;
         for (const step of steps) if (x >= step.at) s = step.s;
         return s;
+      };
+    }
+  }
+}
+
+/**
+ * The method's scale for a reverse indicator (direction "lower": lower values score higher),
+ * for reported, bounded values; each mirrors the "higher" rule:
+ * - benchmark: B = Q(p) (p ≤ 0.5: a low value, the level of the best firms; under
+ *   `zero_benchmark: "positive_values"` Q(p) of the positive values when Q(p) ≤ 0).
+ *   s = 1 when x ≤ 0 or x ≤ B, else B ÷ x when B > 0 (twice the benchmark earns half), else 0:
+ *   the usual reverse rule 标杆值 ÷ 实际值, capped at 1.
+ * - range: L = Q(lo), H = Q(hi). H > L: clamp((H − x) ÷ (H − L)); otherwise 1 if x < L else 0.
+ * - fixed: clamp((hi − x) ÷ (hi − lo)): lo or less earns 1, hi or more 0.
+ * - steps: thresholds increase; s is the s of the first (smallest) threshold ≥ x, 0 above the last.
+ */
+function lowerScaleFor(method: Indicator['method'], stats: Pick<CohortStats, 'q' | 'positive'>): (x: number) => number {
+  const { q } = stats;
+  switch (method.kind) {
+    case 'benchmark': {
+      const b = benchmarkOf(method, stats);
+      if (b !== undefined && b > 0) return (x) => (x <= b ? 1 : b / x);
+      return (x) => (x <= 0 ? 1 : 0);
+    }
+    case 'range': {
+      const lo = q[String(method.lo)];
+      const hi = q[String(method.hi)];
+      if (lo === undefined || hi === undefined) return (x) => (x <= 0 ? 1 : 0);
+      if (hi > lo) return (x) => clamp01((hi - x) / (hi - lo));
+      return (x) => (x < lo ? 1 : 0);
+    }
+    case 'fixed': {
+      const { lo, hi } = method;
+      return (x) => clamp01((hi - x) / (hi - lo));
+    }
+    case 'steps': {
+      const { steps } = method;
+      return (x) => {
+        for (const step of steps) if (x <= step.at) return step.s;
+        return 0;
       };
     }
   }

@@ -19,6 +19,8 @@ export interface ScoredRow {
   /** The figures of every row of the dataset (shared, not this row's own). */
   figures: ScoreFigures;
   deduction: number;
+  /** Bonus points (加分项) after each item's cap and the overall cap; 0 without bonus items. */
+  bonus: number;
   score: number;
   rankNational: number;
   rankPark: number;
@@ -51,6 +53,10 @@ export interface ScoreFigures {
   categoryCount: number;
   /** Category subtotals (sums of points), rounded to 2 decimals. */
   categories: Float64Array;
+  /** Number of bonus items, in model order: the stride of bonus. */
+  bonusWidth: number;
+  /** Points per bonus item, each after its own cap (not the overall cap), unrounded. */
+  bonus: Float64Array;
 }
 
 /**
@@ -108,9 +114,25 @@ export interface Cohort {
   medianS: number[];
 }
 
+/**
+ * A firm-year excluded by a veto rule (一票否决): not scored, not ranked, not in its cohort's
+ * statistics. It keeps its slot in the figures (values derived; s, points and bonus 0).
+ */
+export interface VetoedRow {
+  row: EnterpriseRow;
+  age: number;
+  stage: string;
+  slot: number;
+  /** Ids of the veto rules that matched, in model order. */
+  rules: string[];
+}
+
 export interface ScoredDataset {
   model: Model;
+  /** The scored, ranked rows: every row of the table except the vetoed ones. */
   rows: ScoredRow[];
+  /** The firm-years a veto rule excluded, in year then id order. */
+  vetoed: VetoedRow[];
   /** The figures of all rows (each row also points to them). */
   figures: ScoreFigures;
   cohorts: Cohort[];
@@ -176,6 +198,51 @@ function deriver(indicator: Indicator): (raw: Float64Array, at: number) => numbe
   }
 }
 
+/** A raw column's value of the row whose raw columns start at `at`, given the column's position (NaN = blank). */
+type RawReader = (raw: Float64Array, at: number, row: EnterpriseRow) => number;
+
+/**
+ * The ids of the veto rules a row matches (model order), as one test per rule: a column rule
+ * matches when the value is reported and within its bounds (≥ min, ≤ max); a tag rule when the
+ * enterprise holds the designation.
+ */
+function vetoTests(model: Model): { id: string; test: (raw: Float64Array, at: number, row: EnterpriseRow) => boolean }[] {
+  return (model.veto ?? []).map((rule) => {
+    if (rule.tag !== undefined) {
+      const tag = rule.tag;
+      return { id: rule.id, test: (_raw, _at, row) => (row.tags as readonly string[]).includes(tag) };
+    }
+    const c = COLUMN_INDEX[rule.column!];
+    const { min, max } = rule;
+    return {
+      id: rule.id,
+      test: (raw, at) => {
+        const x = raw[at + c]!;
+        return !Number.isNaN(x) && (min === undefined || x >= min) && (max === undefined || x <= max);
+      },
+    };
+  });
+}
+
+/**
+ * Each bonus item's points for a row, after the item's cap: points_each × the column's value
+ * (a blank or negative value adds nothing), or points_each when the enterprise holds the tag.
+ */
+function bonusReaders(model: Model): RawReader[] {
+  return (model.bonus?.items ?? []).map((item) => {
+    const cap = (x: number) => Math.min(item.max, Math.max(0, x));
+    if (item.tag !== undefined) {
+      const tag = item.tag;
+      return (_raw, _at, row) => ((row.tags as readonly string[]).includes(tag) ? cap(item.points_each) : 0);
+    }
+    const c = COLUMN_INDEX[item.column!];
+    return (raw, at) => {
+      const x = raw[at + c]!;
+      return Number.isNaN(x) ? 0 : cap(item.points_each * x);
+    };
+  });
+}
+
 /**
  * A Float64Array in memory shared between threads: the thread that writes the site's JSON
  * reads the figures in place rather than receiving a copy (see output.ts).
@@ -194,6 +261,8 @@ export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDatase
   const deductionIdx = COLUMN_INDEX[model.deduction.column];
   const catIndex = indicatorCategoryIndexes(model);
   const nCat = model.categories.length;
+  const bonusOf = bonusReaders(model);
+  const nBonus = bonusOf.length;
   const figures: ScoreFigures = {
     width: nInd,
     values: sharedFloat64(n * nInd),
@@ -201,12 +270,17 @@ export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDatase
     points: sharedFloat64(n * nInd),
     categoryCount: nCat,
     categories: sharedFloat64(n * nCat),
+    bonusWidth: nBonus,
+    bonus: sharedFloat64(n * nBonus),
   };
   const { values, s, points, categories } = figures;
   const derive = model.indicators.map(deriver);
+  const vetoes = vetoTests(model);
+  const vetoed: VetoedRow[] = [];
 
   // Stage and derived values per row, and the cohort (same year, same stage) each row falls in.
-  // Cohorts are keyed by year × stage number: no key string per row.
+  // Cohorts are keyed by year × stage number: no key string per row. A vetoed row joins no
+  // cohort: it is neither scored nor a reference for the others.
   const stageOfRow = new Uint16Array(n);
   const cohortOfRow = new Uint32Array(n);
   const cohortKeys = new Map<number, number>();
@@ -218,6 +292,14 @@ export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDatase
     const stageNo = model.stages.indexOf(stage);
     stageOfRow[i] = stageNo;
     for (let k = 0; k < nInd; k++) values[i * nInd + k] = derive[k]!(raw, at);
+    if (vetoes.length) {
+      const matched = vetoes.filter((v) => v.test(raw, at, row)).map((v) => v.id);
+      if (matched.length) {
+        vetoed.push({ row, age: row.year - row.foundedYear, stage: stage.id, slot: i, rules: matched });
+        cohortOfRow[i] = 0xffffffff;
+        continue;
+      }
+    }
     const key = row.year * nStages + stageNo;
     let c = cohortKeys.get(key);
     if (c === undefined) {
@@ -245,11 +327,12 @@ export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDatase
     const cohort: Cohort = { year: (key - stageNo) / nStages, stage: model.stages[stageNo]!.id, size: members.length, indicators, medianS: [] };
     cohortByNumber[c] = cohort;
     normalisers[c] = model.indicators.map((ind, k) => {
-      const scale = normaliser(ind.method, indicators[k]!);
+      const direction = ind.direction ?? 'higher';
+      const scale = normaliser(ind.method, indicators[k]!, 0, direction);
       if (!imputes[k]) return scale;
       const column = columns[k]!;
       for (let j = 0; j < column.length; j++) column[j] = scale(column[j]!);
-      return normaliser(ind.method, indicators[k]!, quantileUnsorted(column, 0.5) ?? 0);
+      return normaliser(ind.method, indicators[k]!, quantileUnsorted(column, 0.5) ?? 0, direction);
     });
   }
   const stageOrder = model.stages.map((st) => st.id);
@@ -259,9 +342,11 @@ export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDatase
   const weights = new Float64Array(nStages * nInd);
   model.stages.forEach((st, j) => model.indicators.forEach((ind, k) => (weights[j * nInd + k] = ind.weights[st.id]!)));
 
-  const scored: ScoredRow[] = new Array(n);
+  const scored: ScoredRow[] = [];
   const catSums = new Float64Array(nCat);
+  const bonusMax = model.bonus?.max ?? 0;
   for (let i = 0; i < n; i++) {
+    if (cohortOfRow[i] === 0xffffffff) continue; // vetoed
     const row = rows[i]!;
     const stageNo = stageOfRow[i]!;
     const normalise = normalisers[cohortOfRow[i]!]!;
@@ -277,21 +362,31 @@ export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDatase
     for (let c = 0; c < nCat; c++) categories[i * nCat + c] = roundHalfAway(catSums[c]!);
     const violations = raw[i * RAW_WIDTH + deductionIdx]!;
     const deduction = Number.isNaN(violations) ? 0 : Math.min(model.deduction.max, model.deduction.points_each * violations);
-    const total = Math.min(model.scale, Math.max(0, sum - deduction));
-    scored[i] = {
+    // Bonus points come on top of the scale: score = base + bonus − deduction (without bonus
+    // items this is the reference model's clamp to [0, scale], to the cent).
+    let bonusSum = 0;
+    for (let b = 0; b < nBonus; b++) {
+      const pts = bonusOf[b]!(raw, i * RAW_WIDTH, row);
+      figures.bonus[i * nBonus + b] = pts;
+      bonusSum += pts;
+    }
+    const bonus = Math.min(bonusMax, bonusSum);
+    const total = Math.min(model.scale + bonus, Math.max(0, sum + bonus - deduction));
+    scored.push({
       row,
       age: row.year - row.foundedYear,
       stage: model.stages[stageNo]!.id,
       slot: i,
       figures,
       deduction,
+      bonus,
       score: roundHalfAway(total),
       rankNational: 0,
       rankPark: 0,
       rankStage: 0,
       scoreChange: null,
       rankChange: null,
-    };
+    });
   }
 
   // The median s of each indicator within each cohort, blanks included (as 0).
@@ -301,8 +396,9 @@ export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDatase
   });
 
   rankRows(scored);
-  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  return { model, rows: scored, figures, cohorts, years };
+  const years = [...new Set(scored.map((r) => r.row.year))].sort((a, b) => a - b);
+  vetoed.sort((a, b) => a.row.year - b.row.year || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
+  return { model, rows: scored, vetoed, figures, cohorts, years };
 }
 
 /**

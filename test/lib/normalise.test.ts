@@ -249,3 +249,76 @@ describe('the reference model file', () => {
     expect('errors' in r && r.errors).toEqual(['x/model.json: indicators: weights for stage "growth" sum to 1001, not to the scale 1000']);
   });
 });
+
+describe('reverse indicators (direction: "lower"): lower values score higher', () => {
+  const low = { kind: 'benchmark', p: 0.05 } as const; // zero_benchmark absent = "full"
+  const low11 = { kind: 'benchmark', p: 0.05, zero_benchmark: 'positive_values' } as const;
+  it('benchmark: s = B ÷ x with B = Q.05, 1 at or below B (cohort 10…50: h = 0.2 → B = 12)', () => {
+    const stats = q(low, [50, 10, 40, 20, 30]);
+    expect(stats.q['0.05']).toBeCloseTo(12, 12);
+    const s = (x: number) => normalise(low, x, stats, 0, 'lower');
+    expect(s(12)).toBe(1);
+    expect(s(6)).toBe(1);
+    expect(s(0)).toBe(1);
+    expect(s(24)).toBeCloseTo(0.5, 12);
+    expect(s(48)).toBeCloseTo(0.25, 12);
+  });
+  it('benchmark: a blank scores 0 and an unbounded value (the worst possible) 0; without base takes the imputed s', () => {
+    const stats = q(low, [10, 20]);
+    expect(normalise(low, NaN, stats, 0, 'lower')).toBe(0);
+    expect(normalise(low, Infinity, stats, 0, 'lower')).toBe(0);
+    expect(normalise(low, WITHOUT_BASE, stats, 0.4, 'lower')).toBe(0.4);
+  });
+  it('benchmark, "positive_values": Q.05 ≤ 0 → Q.05 of the positive values (40 zeros, 2, 8: B = 2 + 0.05·6 = 2.3)', () => {
+    const stats = q(low11, [...zeros(20), 8, ...zeros(20), 2]);
+    expect(stats.q).toEqual({ '0.05': 0 });
+    expect(stats.positive?.q['0.05']).toBeCloseTo(2.3, 12);
+    const s = (x: number) => normalise(low11, x, stats, 0, 'lower');
+    expect(s(0)).toBe(1);
+    expect(s(2)).toBe(1);
+    expect(s(4.6)).toBeCloseTo(0.5, 12);
+    expect(s(8)).toBeCloseTo(0.2875, 12);
+  });
+  it('benchmark, "full" (option absent): Q.05 ≤ 0 → values ≤ 0 score 1, positive values 0', () => {
+    const stats = q(low, [...zeros(40), 8, 2]);
+    expect([0, 2, 8].map((x) => normalise(low, x, stats, 0, 'lower'))).toEqual([1, 0, 0]);
+  });
+  it('benchmark, "positive_values", an all-zero cohort: every zero scores 1 (nobody does better)', () => {
+    const stats = q(low11, [0, 0, 0]);
+    expect(normalise(low11, 0, stats, 0, 'lower')).toBe(1);
+  });
+  it('range: s = (H − x) ÷ (H − L) (0, 10 … 100: L = Q.05 = 5, H = Q.95 = 95)', () => {
+    const stats = q(range, [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    const s = (x: number) => normalise(range, x, stats, 0, 'lower');
+    expect(s(5)).toBe(1);
+    expect(s(0)).toBe(1);
+    expect(s(50)).toBeCloseTo(0.5, 12);
+    expect(s(77)).toBeCloseTo(0.2, 12);
+    expect(s(95)).toBe(0);
+    expect(s(100)).toBe(0);
+  });
+  it('range: a cohort without spread (H = L = 3) gives 1 below L only', () => {
+    const stats = q(range, [3, 3, 3]);
+    expect([2, 3, 4].map((x) => normalise(range, x, stats, 0, 'lower'))).toEqual([1, 0, 0]);
+  });
+  it('fixed: s = (hi − x) ÷ (hi − lo), clamped (0 → 50)', () => {
+    const fixed = { kind: 'fixed', lo: 0, hi: 50 } as const;
+    expect(normalise(fixed, 10, none, 0, 'lower')).toBeCloseTo(0.8, 12);
+    expect(normalise(fixed, -5, none, 0, 'lower')).toBe(1);
+    expect(normalise(fixed, 60, none, 0, 'lower')).toBe(0);
+    expect(normalise(fixed, 10, none)).toBeCloseTo(0.2, 12); // the same value, higher is better
+  });
+  it('steps: the s of the first threshold ≥ x, 0 above the last', () => {
+    const down: Indicator['method'] = { kind: 'steps', steps: [{ at: 0, s: 1 }, { at: 2, s: 0.5 }, { at: 5, s: 0.2 }] };
+    expect([0, 1, 2, 3, 5, 6].map((x) => normalise(down, x, none, 0, 'lower'))).toEqual([1, 0.5, 0.5, 0.2, 0.2, 0]);
+  });
+  it('the model rejects a reverse benchmark at a high quantile (p > 0.5) and accepts p = 0.05', () => {
+    const withDirection = (p: number) => ({
+      ...model,
+      indicators: model.indicators.map((ind, k) => (k === 0 ? { ...ind, direction: 'lower', method: { kind: 'benchmark', p } } : ind)),
+    });
+    const bad = parseModel(withDirection(0.95), 'model.json');
+    expect('errors' in bad && bad.errors).toEqual(['model.json: indicators.0.method.p: a reverse indicator’s benchmark is a low value: p must be at most 0.5 (e.g. 0.05, the level of the best 5 %)']);
+    expect('model' in parseModel(withDirection(0.05), 'model.json')).toBe(true);
+  });
+});

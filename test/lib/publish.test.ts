@@ -112,6 +112,8 @@ function dataset(rows: [number, number, number, number, number][]): ScoredDatase
     points: new Float64Array(rows.flatMap((r) => [40 * r[2], 60 * r[3]])),
     categoryCount: 2,
     categories: new Float64Array(rows.flatMap((r) => [40 * r[2], 60 * r[3]])),
+    bonusWidth: 0,
+    bonus: new Float64Array(0),
   };
   const scored: ScoredRow[] = rows.map((r, slot) => {
     const sum = 40 * r[2] + 60 * r[3];
@@ -122,6 +124,7 @@ function dataset(rows: [number, number, number, number, number][]): ScoredDatase
       slot,
       figures,
       deduction: r[4],
+      bonus: 0,
       score: Math.round(Math.max(0, sum - r[4]) * 100) / 100,
       rankNational: slot + 1,
       rankPark: slot + 1,
@@ -133,6 +136,7 @@ function dataset(rows: [number, number, number, number, number][]): ScoredDatase
   return {
     model,
     rows: scored,
+    vetoed: [],
     figures,
     cohorts: [{ year: 2023, stage: 'all', size: n, indicators: [{ n, q: {} }, { n: rows.filter((r) => Number.isFinite(r[1])).length, q: { '0.95': 123.456 } }], medianS: [0.5, 0.5] }],
     years: [2023],
