@@ -16,7 +16,7 @@ if (values.help || !values.out) {
 }
 
 const started = performance.now();
-const loaded = loadDataFolder(values.data);
+const loaded = await loadDataFolder(values.data);
 // The showcase entries are part of the data folder: refuse what the build would refuse
 // (the same check as preparePortal's).
 let errors = loaded.ok ? [] : loaded.errors;

@@ -6,6 +6,7 @@ import { detectEncoding, formatIssue, parseCsvBytes, type CsvSink } from './csv.
 import { achievementsValidator, enterprisesValidator, IssueList, parksValidator, type Achievement, type EnterpriseTable, type Park, type ParkCodes } from './dataset.ts';
 import { parseModel, type Model } from './model.ts';
 import { PROGRAMMES_FILE, readProgrammes, type Programme } from './programmes.ts';
+import { readXlsx } from './xlsx.ts';
 
 /** The model used when a data folder brings none: the project's reference model. */
 export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../data/model.json', import.meta.url));
@@ -28,8 +29,15 @@ export interface DataFolder {
 
 export type LoadResult = { ok: true; data: DataFolder } | { ok: false; errors: string[] };
 
-/** Reads, decodes and validates a data folder; every problem is collected with its location. */
-export function loadDataFolder(dir: string): LoadResult {
+/** The tables of a data folder, each read from TABLE.csv or TABLE.xlsx (dataset.md). */
+export const TABLES = ['parks', 'enterprises', 'achievements'] as const;
+export type TableName = (typeof TABLES)[number];
+
+/**
+ * Reads, decodes and validates a data folder; every problem is collected with its location.
+ * Asynchronous because workbooks (.xlsx) are unzipped asynchronously.
+ */
+export async function loadDataFolder(dir: string): Promise<LoadResult> {
   const issues = new IssueList();
   const errors: string[] = [];
   const inputs: DataFolder['inputs'] = [];
@@ -41,7 +49,7 @@ export function loadDataFolder(dir: string): LoadResult {
   const readInput = (name: string, required: boolean): Uint8Array | null => {
     const file = join(dir, name);
     if (!existsSync(file)) {
-      if (required) errors.push(`${file}:1: the file is missing; a data folder needs parks.csv and enterprises.csv`);
+      if (required) errors.push(`${file}:1: the file is missing; a data folder needs parks.csv and enterprises.csv (or .xlsx workbooks)`);
       return null;
     }
     // A Buffer is a Uint8Array already; copying it would double a large file's footprint.
@@ -76,19 +84,38 @@ export function loadDataFolder(dir: string): LoadResult {
     errors.push(`${modelPath}:1: is not valid JSON: ${(e as Error).message}`);
   }
 
-  const parksSink = parksValidator(join(dir, 'parks.csv'), issues);
-  const parksRead = parseCsv(readInput('parks.csv', true), 'parks.csv', parksSink);
+  /** The file holding a table: TABLE.csv or TABLE.xlsx, never both; TABLE.csv when neither is there. */
+  const tableFile = (table: TableName): string => {
+    const old = join(dir, `${table}.xls`);
+    if (existsSync(old)) errors.push(`${old}:1: the old Excel format .xls cannot be read; save the workbook as "Excel 工作簿 (*.xlsx)"`);
+    const [csv, xlsx] = [`${table}.csv`, `${table}.xlsx`];
+    if (!existsSync(join(dir, xlsx))) return csv;
+    if (existsSync(join(dir, csv))) errors.push(`${join(dir, xlsx)}:1: ${csv} is in the folder too; keep one of the two`);
+    return xlsx;
+  };
+  /** Streams a table's file, CSV or workbook, into a validator; false when it is absent or cannot be read. */
+  const readTable = async (table: TableName, name: string, bytes: Uint8Array | null, sink: CsvSink): Promise<boolean> => {
+    if (!name.endsWith('.xlsx')) return parseCsv(bytes, name, sink);
+    if (!bytes) return false;
+    return readXlsx(bytes, join(dir, name), model?.sheets?.[table], sink);
+  };
+
+  const parksFile = tableFile('parks');
+  const parksSink = parksValidator(join(dir, parksFile), issues);
+  const parksRead = await readTable('parks', parksFile, readInput(parksFile, true), parksSink);
   const parks = parksRead ? parksSink.result() : [];
   // Against a broken parks.csv, unknown-park checks would only add noise.
   const parksOk = parksRead && issues.count === 0;
   const codes = new Set(parks.map((p) => p.code));
   const known: ParkCodes = parksOk ? codes : { has: () => true };
-  const entBytes = readInput('enterprises.csv', true);
-  // The file has no more rows than lines: a bound that sizes the numeric slab once.
-  const entSink = enterprisesValidator(join(dir, 'enterprises.csv'), known, issues, entBytes ? countLines(entBytes) : undefined);
-  const enterprises = parseCsv(entBytes, 'enterprises.csv', entSink) ? entSink.result() : { rows: [], raw: new Float64Array(0) };
-  const achSink = achievementsValidator(join(dir, 'achievements.csv'), known, issues);
-  const achievements = parseCsv(readInput('achievements.csv', false), 'achievements.csv', achSink) ? achSink.result() : [];
+  const entFile = tableFile('enterprises');
+  const entBytes = readInput(entFile, true);
+  // A CSV file has no more rows than lines: a bound that sizes the numeric slab once.
+  const entSink = enterprisesValidator(join(dir, entFile), known, issues, entBytes && entFile.endsWith('.csv') ? countLines(entBytes) : undefined);
+  const enterprises = (await readTable('enterprises', entFile, entBytes, entSink)) ? entSink.result() : { rows: [], raw: new Float64Array(0) };
+  const achFile = tableFile('achievements');
+  const achSink = achievementsValidator(join(dir, achFile), known, issues);
+  const achievements = (await readTable('achievements', achFile, readInput(achFile, false), achSink)) ? achSink.result() : [];
 
   const programmes = readProgrammes(readInput(PROGRAMMES_FILE, false), join(dir, PROGRAMMES_FILE), model, codes, enterprises.rows, errors);
   errors.push(...issues.messages(formatIssue));

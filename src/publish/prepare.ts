@@ -168,7 +168,7 @@ export async function preparePortal(
   } catch (e) {
     errors.push((e as Error).message);
   }
-  const loaded = loadDataFolder(dataDir);
+  const loaded = await loadDataFolder(dataDir);
   if (!loaded.ok) return { ok: false, errors: [...errors, ...loaded.errors] };
   const data = loaded.data;
   const ids = new Set(data.enterprises.rows.map((e) => e.id));

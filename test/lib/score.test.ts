@@ -5,7 +5,7 @@ import { categoriesOf, indicatorValue, isWithoutBase, pointsOf, scoreDataset, sO
 import referenceModel from '../../data/model.json' with { type: 'json' };
 
 // Every expectation below was worked out by hand from test/fixtures/hand (see its README.md).
-const loaded = loadDataFolder('test/fixtures/hand');
+const loaded = await loadDataFolder('test/fixtures/hand');
 if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
 const scored = scoreDataset(loaded.data.model, loaded.data.enterprises);
 const ind = loaded.data.model.indicators.map((i) => i.id);
