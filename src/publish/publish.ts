@@ -101,7 +101,8 @@ export function computeBands(data: ScoredDataset): BandTable {
   const nInd = figures.width;
   const nCat = figures.categoryCount;
   const width = nInd + nCat;
-  const codes = new Uint8Array(new SharedArrayBuffer(Math.max(1, rows.length * width)));
+  // Indexed by slot: vetoed firm-years keep theirs (unused here), so the table spans every row.
+  const codes = new Uint8Array(new SharedArrayBuffer(Math.max(1, (rows.length + (data.vetoed?.length ?? 0)) * width)));
   const catOf = indicatorCategoryIndexes(model);
   for (const slots of cohortSlots(data).values()) {
     const m = slots.length;
