@@ -16,6 +16,7 @@ export const EXPLORER_PATHS = {
   shard: '/search/{year}/{n}.json',
   top: '/search/{year}/top-{n}.json',
   idBlock: '/search/{year}/id-{n}.json',
+  idGram: '/search/{year}/idg-{n}.json',
 } as const;
 
 export type ExplorerPathKind = keyof typeof EXPLORER_PATHS;
@@ -35,11 +36,16 @@ export function* explorerFiles(year: number, rows: readonly RankableRow[], table
   yield [explorerPath('searchMeta', year), index.meta];
   for (let n = 0; n < index.meta.shards; n++) yield [explorerPath('shard', year, n), index.shard(n)];
   for (let k = 0; k < index.meta.top.files; k++) yield [explorerPath('top', year, k), topFile(index, pieces, k)];
+  for (let k = 0; k < index.meta.idGrams.files; k++) yield [explorerPath('idGram', year, k), index.idGram(k)];
   for (let k = 0; k < index.meta.idBlocks.length; k++) yield [explorerPath('idBlock', year, k), index.idBlock(k)];
 }
 
 /** Top file k of a year's index: its grams' first rows, encoded as the year's list is. */
 export function topFile(index: SearchIndex, pieces: RankingPieces, k: number): TopFile {
-  const grams = Object.fromEntries(index.topGrams(k).map(({ gram, ordinals }) => [gram, pieces.ordered(ordinals)]));
-  return { v: SEARCH_INDEX_VERSION, year: index.meta.year, file: k, grams };
+  const list = index.topGrams(k);
+  const grams = Object.fromEntries(list.map(({ gram, ordinals }) => [gram, pieces.ordered(ordinals)]));
+  const common = list.filter((g) => g.count !== undefined);
+  const file: TopFile = { v: SEARCH_INDEX_VERSION, year: index.meta.year, file: k, grams };
+  if (common.length > 0) file.counts = Object.fromEntries(common.map((g) => [g.gram, g.count!]));
+  return file;
 }

@@ -8,8 +8,8 @@
  * beyond the rows is the normalised names, one int per posted (gram, row) pair, a few ints
  * per distinct gram and the sorted ids.
  */
-import { BASE_GRAM, CJK_FROM, EXTENDED_GRAM, SEARCH_INDEX_VERSION, TWICE_EXTENDED_GRAM, UNIGRAM, gramShard, topFileOf, type GramKind, type IdBlock, type SearchMeta, type SearchShard } from '../wire/name-search.ts';
-import { normaliseSearch } from '../wire/ranking-data.ts';
+import { BASE_GRAM, CJK_FROM, EXTENDED_GRAM, SEARCH_INDEX_VERSION, TWICE_EXTENDED_GRAM, UNIGRAM, gramShard, idGramFileOf, topFileOf, type GramKind, type IdBlock, type IdGramFile, type SearchMeta, type SearchShard } from '../wire/name-search.ts';
+import { ID_INFIX_MIN, normaliseSearch } from '../wire/ranking-data.ts';
 
 /**
  * A gram held by more than this share of a year's rows (and by more than COMMON_MIN_ROWS) is
@@ -47,6 +47,17 @@ export const DEFAULT_TOP_ROWS = 50;
  */
 export const MAX_TOP_ROWS = 100;
 
+/**
+ * One id gram file per this many rows of the year: each row posts up to 13 windows of its
+ * 18-character code, about 12 KB raw per file.
+ */
+export const ROWS_PER_ID_GRAM_FILE = 250;
+
+/** The number of id gram files for a year of `rows` rows. */
+export function idGramFileCount(rows: number): number {
+  return Math.max(1, Math.ceil(rows / ROWS_PER_ID_GRAM_FILE));
+}
+
 /** The number of top files for a year of `rows` rows. */
 export function topFileCount(rows: number): number {
   return Math.max(1, Math.ceil(rows / ROWS_PER_TOP_FILE));
@@ -60,7 +71,7 @@ export function shardCount(rows: number): number {
 /** The files of a year's index, by name under /search/{year}/ (without .json): known from the row count alone. */
 export function searchFileNames(rows: number): string[] {
   const list = (count: number, name: (k: number) => string) => Array.from({ length: count }, (_, k) => name(k));
-  return ['meta', ...list(shardCount(rows), String), ...list(topFileCount(rows), (k) => `top-${k}`), ...list(Math.ceil(rows / ID_BLOCK_SIZE), (k) => `id-${k}`)];
+  return ['meta', ...list(shardCount(rows), String), ...list(topFileCount(rows), (k) => `top-${k}`), ...list(idGramFileCount(rows), (k) => `idg-${k}`), ...list(Math.ceil(rows / ID_BLOCK_SIZE), (k) => `id-${k}`)];
 }
 
 /** Rows a gram may be held by and still be posted. */
@@ -186,8 +197,12 @@ export interface SearchableRow {
 export interface SearchIndex {
   meta: SearchMeta;
   shard(n: number): SearchShard;
-  /** The grams of top file k (in code-unit order) with the ordinals of their top rows; the caller adds the rows. */
-  topGrams(k: number): { gram: string; ordinals: number[] }[];
+  /**
+   * The grams of top file k (in code-unit order) with the ordinals of their top rows; the
+   * caller adds the rows. A common gram (not posted) also has `count`, the rows holding it.
+   */
+  topGrams(k: number): { gram: string; ordinals: number[]; count?: number }[];
+  idGram(k: number): IdGramFile;
   idBlock(k: number): IdBlock;
 }
 
@@ -195,6 +210,7 @@ export interface SearchIndex {
 export interface SearchIndexOptions {
   shards?: number;
   topFiles?: number;
+  idGramFiles?: number;
   topRows?: number;
 }
 
@@ -281,6 +297,8 @@ export function buildSearchIndex(year: number, rows: readonly SearchableRow[], o
   for (let id = 0; id < g; id++) start[id + 1] = start[id]! + (isCommon(id) ? 0 : rowsOf[id]!);
   const postings = new Int32Array(start[g]!);
   const cursor = start.slice(0, g);
+  /** Common grams of two code points or more: their first rows (up to top.rows). */
+  const commonFirst = new Map<number, number[]>();
   walk(TWICE_EXTENDED_GRAM, (key, kind, at, _length, left, right) => {
     let id: number;
     if (kind === UNIGRAM) id = gramIds.get(key)!;
@@ -289,9 +307,16 @@ export function buildSearchIndex(year: number, rows: readonly SearchableRow[], o
       id = nextToCommonBase(left, right) ? gramIds.get(key)! : -1;
       extendedAt[at] = id;
     } else id = nextToCommonExtended(left, right) ? gramIds.get(key)! : -1;
-    if (id >= 0 && !isCommon(id) && lastRow[id] !== current) {
+    if (id < 0 || lastRow[id] === current) return;
+    if (!isCommon(id)) {
       lastRow[id] = current;
       postings[cursor[id]!++] = current;
+    } else if (kind !== UNIGRAM) {
+      // A common word's first rows, for its top file.
+      lastRow[id] = current;
+      let first = commonFirst.get(id);
+      if (!first) commonFirst.set(id, (first = []));
+      if (first.length < top.rows) first.push(current);
     }
   });
 
@@ -300,10 +325,15 @@ export function buildSearchIndex(year: number, rows: readonly SearchableRow[], o
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const postedByShard: PostedGram[][] = Array.from({ length: shards }, () => []);
   const common: string[] = [];
+  const commonTop: CommonGram[] = [];
   for (let id = 0; id < g; id++) {
     const gram = grams[id]!;
     if (!isCommon(id)) postedByShard[gramShard(gram, shards)]!.push({ gram, from: start[id]!, to: start[id + 1]! });
-    else common.push(gram);
+    else {
+      common.push(gram);
+      const first = commonFirst.get(id);
+      if (first) commonTop.push({ gram, first, count: rowsOf[id]! });
+    }
   }
   for (const list of postedByShard) list.sort((a, b) => byText(a.gram, b.gram));
   common.sort(byText);
@@ -315,8 +345,66 @@ export function buildSearchIndex(year: number, rows: readonly SearchableRow[], o
   const idBlocks: string[] = [];
   for (let k = 0; k < n; k += ID_BLOCK_SIZE) idBlocks.push(idTexts[order[k]!]!);
 
-  const meta: SearchMeta = { v: SEARCH_INDEX_VERSION, year, rows: n, shards, common, idBlocks, top };
-  return indexFiles(meta, postedByShard, postings, order.map((i) => idTexts[i]!), Int32Array.from(order));
+  const ids = buildIdGrams(idTexts, threshold, options.idGramFiles ?? idGramFileCount(n));
+  const meta: SearchMeta = { v: SEARCH_INDEX_VERSION, year, rows: n, shards, common, idBlocks, top, idGrams: { files: ids.files.length, common: ids.common } };
+  return indexFiles(meta, postedByShard, postings, commonTop, ids.files, order.map((i) => idTexts[i]!), Int32Array.from(order));
+}
+
+/** A common gram of two code points or more, with its first rows and the number of rows holding it. */
+interface CommonGram {
+  gram: string;
+  first: number[];
+  count: number;
+}
+
+/** One id gram file: its grams (in code-unit order) with their ordinals (ascending). */
+type IdGramList = { gram: string; ordinals: Int32Array }[];
+
+/**
+ * The id grams of a year's normalised ids (row i has ordinal i): every window of
+ * ID_INFIX_MIN characters, those held by more than `threshold` rows common, the rest by file.
+ * A window of digits and lower-case letters (every window of a valid credit code) is a
+ * base-36 number, so the (window, row) pairs sort as numbers; others go through a map.
+ */
+function buildIdGrams(ids: readonly string[], threshold: number, fileCount: number): { common: string[]; files: IdGramList[] } {
+  const ROW_BITS = 2 ** 21;
+  const pairs: number[] = [];
+  const other = new Map<string, number[]>();
+  for (let row = 0; row < ids.length; row++) {
+    const id = ids[row]!;
+    const numeric = /^[0-9a-z]+$/.test(id);
+    for (let i = 0; i + ID_INFIX_MIN <= id.length; i++) {
+      const w = id.slice(i, i + ID_INFIX_MIN);
+      if (numeric && row < ROW_BITS) pairs.push(parseInt(w, 36) * ROW_BITS + row);
+      else {
+        let list = other.get(w);
+        if (!list) other.set(w, (list = []));
+        if (list[list.length - 1] !== row) list.push(row);
+      }
+    }
+  }
+  const sorted = Float64Array.from(pairs).sort();
+  const grams: { gram: string; ordinals: number[] }[] = [];
+  for (let k = 0; k < sorted.length; ) {
+    const key = Math.floor(sorted[k]! / ROW_BITS);
+    const ordinals: number[] = [];
+    for (; k < sorted.length && Math.floor(sorted[k]! / ROW_BITS) === key; k++) {
+      const row = sorted[k]! - key * ROW_BITS;
+      if (ordinals[ordinals.length - 1] !== row) ordinals.push(row);
+    }
+    grams.push({ gram: key.toString(36).padStart(ID_INFIX_MIN, '0'), ordinals });
+  }
+  for (const [gram, ordinals] of other) grams.push({ gram, ordinals });
+  const common: string[] = [];
+  const files: IdGramList[] = Array.from({ length: fileCount }, () => []);
+  const meta = { idGrams: { files: fileCount, common: [] } };
+  for (const { gram, ordinals } of grams) {
+    if (ordinals.length > threshold) common.push(gram);
+    else files[idGramFileOf(gram, meta)]!.push({ gram, ordinals: Int32Array.from(ordinals) });
+  }
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  for (const list of files) list.sort((a, b) => byText(a.gram, b.gram));
+  return { common: common.sort(byText), files };
 }
 
 /** A posted gram and where its ordinals are in the postings array. */
@@ -330,15 +418,19 @@ interface PostedGram {
  * The index's files, made on demand from what the build keeps. A function of its own so the
  * files' closures hold only these, not the build's working arrays.
  */
-function indexFiles(meta: SearchMeta, postedByShard: PostedGram[][], postings: Int32Array, ids: string[], orders: Int32Array): SearchIndex {
+function indexFiles(meta: SearchMeta, postedByShard: PostedGram[][], postings: Int32Array, commonTop: CommonGram[], idGramFiles: IdGramList[], ids: string[], orders: Int32Array): SearchIndex {
   const { year, shards, idBlocks, top } = meta;
   /** The grams of each top file, in code-unit order (made when first asked for). */
-  let byTopFile: PostedGram[][] | null = null;
+  let byTopFile: { gram: string; ordinals: number[]; count?: number }[][] | null = null;
   const topFiles = () => {
     if (!byTopFile) {
-      byTopFile = Array.from({ length: top.files }, () => []);
-      for (const list of postedByShard) for (const p of list) if (p.to - p.from > top.minRows) byTopFile[topFileOf(p.gram, meta)]!.push(p);
-      for (const list of byTopFile) list.sort((a, b) => (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : 0));
+      const files: { gram: string; ordinals: number[]; count?: number }[][] = Array.from({ length: top.files }, () => []);
+      for (const list of postedByShard) {
+        for (const p of list) if (p.to - p.from > top.minRows) files[topFileOf(p.gram, meta)]!.push({ gram: p.gram, ordinals: Array.from(postings.subarray(p.from, Math.min(p.to, p.from + top.rows))) });
+      }
+      for (const c of commonTop) files[topFileOf(c.gram, meta)]!.push({ gram: c.gram, ordinals: c.first, count: c.count });
+      for (const list of files) list.sort((a, b) => (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : 0));
+      byTopFile = files;
     }
     return byTopFile;
   };
@@ -356,7 +448,13 @@ function indexFiles(meta: SearchMeta, postedByShard: PostedGram[][], postings: I
     },
     topGrams(k) {
       if (!(Number.isInteger(k) && k >= 0 && k < top.files)) throw new Error(`search index: no top file ${k} in ${year}`);
-      return topFiles()[k]!.map(({ gram, from, to }) => ({ gram, ordinals: Array.from(postings.subarray(from, Math.min(to, from + top.rows))) }));
+      return topFiles()[k]!;
+    },
+    idGram(k) {
+      if (!(Number.isInteger(k) && k >= 0 && k < idGramFiles.length)) throw new Error(`search index: no id gram file ${k} in ${year}`);
+      const out: Record<string, number[]> = {};
+      for (const { gram, ordinals } of idGramFiles[k]!) out[gram] = Array.from(ordinals, (o, i) => (i === 0 ? o : o - ordinals[i - 1]!));
+      return { v: SEARCH_INDEX_VERSION, year, file: k, grams: out };
     },
     idBlock(k) {
       if (!(Number.isInteger(k) && k >= 0 && k < idBlocks.length)) throw new Error(`search index: no id block ${k} in ${year}`);

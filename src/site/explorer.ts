@@ -4,7 +4,7 @@
  * endpoints under src/pages/rankings-data/ and src/pages/search/ read them here.
  */
 import { prepareRankingPieces, type RankingPieces, type RankingTables } from '../wire/ranking-data.ts';
-import { TAGS } from '../ingest/dataset.ts';
+import { TAGS } from '../core/vocabulary.ts';
 import { topFile } from '../publish/explorer-files.ts';
 import { buildSearchIndex, searchFileNames, type SearchIndex } from '../publish/search-index.ts';
 import { model, parks, rowsForYear, site, years } from './portal.ts';
@@ -42,6 +42,7 @@ export function searchFile(year: number, file: string): unknown {
   const index = searchIndex(year);
   if (file === 'meta') return index.meta;
   if (file.startsWith('top-')) return topFile(index, rankingPieces(year), Number(file.slice(4)));
+  if (file.startsWith('idg-')) return index.idGram(Number(file.slice(4)));
   if (!file.startsWith('id-')) return index.shard(Number(file));
   const block = Number(file.slice(3));
   const data = index.idBlock(block);

@@ -21,26 +21,35 @@
  * postings gives a superset of the matching rows, which the caller narrows by checking each
  * candidate's names (matchesQuery in ranking-data.ts).
  *
- * Ids are looked up by prefix in id blocks (ids sorted, cut into blocks), not by grams.
+ * A query of several words (separated by spaces) matches a row holding every word: each word
+ * is planned on its own, and the candidates are the intersection of theirs.
+ *
+ * Ids are looked up by prefix in id blocks (ids sorted, cut into blocks), not by grams; a word
+ * of ID_INFIX_MIN characters or more matches any part of an id, through the id grams: every
+ * window of ID_INFIX_MIN characters of every id, posted unless common (SearchMeta.idGrams), in
+ * their own files.
  *
  * A query that is itself a posted gram is answered exactly by its postings, but its rows lie
  * one to a list chunk: forty matches would take forty requests, six at a time over HTTP/1.1.
  * So each posted gram held by more than `top.minRows` rows also has its first `top.rows` rows
  * (a page of the list) in a top file, and such a query takes two requests: its shard, then its
- * top file.
+ * top file. A common gram of two code points or more (a word such as 科技) has its first rows
+ * and its count in a top file too, so such a query takes one request instead of reading the
+ * list until a page is found.
  *
  * Files: /search/{year}/meta.json (SearchMeta), /search/{year}/{n}.json (SearchShard: the grams
  * whose hash modulo the shard count is n), /search/{year}/top-{k}.json (TopFile: the grams whose
- * hash modulo the number of top files is k) and /search/{year}/id-{k}.json (IdBlock). An
+ * hash modulo the number of top files is k), /search/{year}/idg-{k}.json (IdGramFile: the id
+ * grams whose hash modulo meta.idGrams.files is k) and /search/{year}/id-{k}.json (IdBlock). An
  * ordinal is a row's position in the year's published order (national rank, then id), the
  * order of the /rankings-data/ chunks.
  *
  * No imports but ranking-data.ts: this module ships to the browser.
  */
-import { normaliseSearch, type OrderedColumns } from './ranking-data.ts';
+import { ID_INFIX_MIN, normaliseSearch, type OrderedColumns } from './ranking-data.ts';
 
 /** The version of the index files; bump it when their meaning changes. */
-export const SEARCH_INDEX_VERSION = 3;
+export const SEARCH_INDEX_VERSION = 4;
 
 /** /search/{year}/meta.json: what a query needs before it fetches a shard. */
 export interface SearchMeta {
@@ -62,6 +71,20 @@ export interface SearchMeta {
    * (or all, when fewer) in top file topFileOf(gram, meta), of `files`.
    */
   top: { files: number; minRows: number; rows: number };
+  /**
+   * The id grams (every window of ID_INFIX_MIN characters of each normalised id): the number
+   * of their files, and those held by so many rows that they are not posted (sorted).
+   */
+  idGrams: { files: number; common: string[] };
+}
+
+/** /search/{year}/idg-{k}.json: the posted id grams of one file. */
+export interface IdGramFile {
+  v: number;
+  year: number;
+  file: number;
+  /** Id gram → ordinals, delta-encoded. */
+  grams: Record<string, number[]>;
 }
 
 /** /search/{year}/{n}.json: the posted grams of one shard. */
@@ -80,6 +103,8 @@ export interface TopFile {
   file: number;
   /** Gram → its first rows in published order (the ordinals ascending). */
   grams: Record<string, OrderedColumns>;
+  /** For the common grams of this file: how many rows hold each (their rows are not posted anywhere). */
+  counts?: Record<string, number>;
 }
 
 /** /search/{year}/id-{k}.json: ids (normalised, ascending) with their ordinals. */
@@ -146,9 +171,26 @@ export function gramShard(gram: string, shards: number): number {
   return (h >>> 0) % shards;
 }
 
-/** The top file holding a gram's first rows (when it is posted with more than meta.top.minRows rows). */
+/** The top file holding a gram's first rows (when it is posted with more than meta.top.minRows rows, or common). */
 export function topFileOf(gram: string, meta: Pick<SearchMeta, 'top'>): number {
   return gramShard(gram, meta.top.files);
+}
+
+/** The file of an id gram. */
+export function idGramFileOf(gram: string, meta: Pick<SearchMeta, 'idGrams'>): number {
+  return gramShard(gram, meta.idGrams.files);
+}
+
+/** Every window of ID_INFIX_MIN characters of a normalised id (or id word), left to right, duplicates included. */
+export function idGramsOf(id: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + ID_INFIX_MIN <= id.length; i++) out.push(id.slice(i, i + ID_INFIX_MIN));
+  return out;
+}
+
+/** The words of a normalised query: split at spaces, each once, in order. */
+export function queryWords(q: string): string[] {
+  return [...new Set(q.split(' ').filter((w) => w !== ''))];
 }
 
 /** Ordinals from their delta encoding. */
@@ -178,7 +220,7 @@ export function intersectSorted(lists: readonly (readonly number[])[]): number[]
   return out;
 }
 
-/** At most this many grams of a query are looked up (each may cost a shard). */
+/** At most this many grams of a query are looked up (each may cost a shard), shared among its words. */
 const MAX_QUERY_GRAMS = 4;
 /** An id prefix is looked up only when it falls in at most this many id blocks. */
 const MAX_ID_BLOCKS = 2;
@@ -191,8 +233,11 @@ export type Candidates =
    * checked. `top`, when set, is the posted gram (the query) whose top file holds the first rows.
    */
   | { kind: 'ordinals'; ordinals: number[]; exact: boolean; top?: string }
-  /** Every gram of the query is common: check every row. */
-  | { kind: 'scan' }
+  /**
+   * Every gram of the query is common: check every row. `top`, when set, is the common gram
+   * (the query) whose top file holds its first rows and its count.
+   */
+  | { kind: 'scan'; top?: string }
   /** Too little to look up: one common character, fewer than three letters, or too short an id prefix. */
   | { kind: 'tooShort' };
 
@@ -200,6 +245,7 @@ export type Candidates =
 export interface SearchPieces {
   shard(n: number): Promise<SearchShard>;
   idBlock(k: number): Promise<IdBlock>;
+  idGram(k: number): Promise<IdGramFile>;
 }
 
 /** `count` of `list`, spread from its first to its last (all of it when it is no longer). */
@@ -211,19 +257,19 @@ function spread<T>(list: readonly T[], count: number): T[] {
 }
 
 /**
- * The grams to look up, of a query's posted grams by level: the longest first (a longer gram
+ * The grams to look up, of a word's posted grams by level: the longest first (a longer gram
  * is posted only next to a common shorter one, and pins a name down where that one does not),
- * each level's spread from the query's start to its end, MAX_QUERY_GRAMS in all.
+ * each level's spread from the word's start to its end, `max` in all.
  */
-function chooseGrams(byLevel: readonly (readonly string[])[]): string[] {
+function chooseGrams(byLevel: readonly (readonly string[])[], max: number): string[] {
   const chosen: string[] = [];
-  for (let level = byLevel.length - 1; level >= 0 && chosen.length < MAX_QUERY_GRAMS; level--) {
-    chosen.push(...spread(byLevel[level]!, MAX_QUERY_GRAMS - chosen.length));
+  for (let level = byLevel.length - 1; level >= 0 && chosen.length < max; level--) {
+    chosen.push(...spread(byLevel[level]!, max - chosen.length));
   }
   return chosen;
 }
 
-/** Whether a normalised query is looked up as an id: letters and digits only, with at least two digits. */
+/** Whether a normalised query (or word) is looked up as an id: letters and digits only, with at least two digits. */
 export function isIdQuery(q: string): boolean {
   return /^[0-9a-z]+$/.test(q) && /[0-9].*[0-9]/.test(q);
 }
@@ -239,95 +285,162 @@ export function idBlocksFor(prefix: string, firsts: readonly string[]): number[]
   return blocks;
 }
 
-/** Each meta file's common grams as a set, made once (thousands of grams; a query is planned on every keystroke). */
-const commonSets = new WeakMap<SearchMeta, Set<string>>();
+/** Each meta file's common grams and common id grams as sets, made once (thousands of grams; a query is planned on every keystroke). */
+const commonSets = new WeakMap<SearchMeta, { grams: Set<string>; ids: Set<string> }>();
+function commonOf(meta: SearchMeta) {
+  let c = commonSets.get(meta);
+  if (!c) commonSets.set(meta, (c = { grams: new Set(meta.common), ids: new Set(meta.idGrams.common) }));
+  return c;
+}
 
-/**
- * How a normalised query is looked up: the posted grams to look up, and what else decides the
- * answer. Whether a gram is posted follows from the meta file's common grams alone (see the
- * module comment), so one round of shards answers any query.
- */
-function planQuery(q: string, meta: SearchMeta) {
-  let common = commonSets.get(meta);
-  if (!common) commonSets.set(meta, (common = new Set(meta.common)));
-  /** Posted grams by level (BASE_GRAM … TWICE_EXTENDED_GRAM), each once, in query order. */
+/** How one word is looked up. */
+type WordPlan =
+  /** An id word of ID_INFIX_MIN characters or more: posted id grams to look up (none: every one is common). */
+  | { kind: 'idGrams'; grams: string[] }
+  /** A shorter id word: its prefix in the id blocks (too many blocks: too short). */
+  | { kind: 'idPrefix'; blocks: number[] }
+  /**
+   * A name word: posted grams to look up; `whole` when the word is itself a posted gram,
+   * `commonWhole` when it is a common gram of two code points or more (it has a top file entry).
+   */
+  | { kind: 'name'; grams: string[]; whole: boolean; commonWhole: boolean; unigrams: string[]; baseGrams: number };
+
+/** All posted grams of a name word, by level (BASE_GRAM … TWICE_EXTENDED_GRAM), each once, in word order. */
+function nameGrams(w: string, common: Set<string>) {
   const byLevel: string[][] = [[], [], [], []];
   const unigrams: string[] = [];
   let baseGrams = 0;
-  forEachGram(q, (gram, kind, left, right) => {
+  let commonWhole = false;
+  forEachGram(w, (gram, kind, left, right) => {
     if (kind === UNIGRAM) {
       unigrams.push(gram);
       return;
     }
     if (kind === BASE_GRAM) baseGrams++;
-    const posted = !common.has(gram) && (kind === BASE_GRAM || common.has(left) || common.has(right));
-    if (posted && !byLevel[kind]!.includes(gram)) byLevel[kind]!.push(gram);
+    const counted = kind === BASE_GRAM || common.has(left) || common.has(right);
+    if (gram === w && counted && common.has(gram)) commonWhole = true;
+    if (counted && !common.has(gram) && !byLevel[kind]!.includes(gram)) byLevel[kind]!.push(gram);
   });
-  // A query that is itself a posted gram needs nothing else: its postings are the answer.
-  const whole = byLevel.some((level) => level.includes(q));
-  return { grams: whole ? [q] : chooseGrams(byLevel), whole, unigrams, baseGrams, common };
+  return { byLevel, unigrams, baseGrams, commonWhole };
 }
 
 /**
- * Starts fetching the pieces a query will look up first (its first round of shards, or its
- * id blocks), so they are on their way before the page has even re-rendered.
+ * How a normalised query is looked up, word by word: the posted grams (or id grams, or id
+ * blocks) of each. Whether a gram is posted follows from the meta file's common grams alone
+ * (see the module comment), so one round of pieces answers any query. The grams are shared
+ * out among the name words, at least one each, MAX_QUERY_GRAMS in all where the words allow.
+ */
+function planQuery(q: string, meta: SearchMeta): WordPlan[] {
+  const common = commonOf(meta);
+  const words = queryWords(q);
+  const nameWords = words.filter((w) => !isIdQuery(w)).length;
+  const perWord = Math.max(1, Math.floor(MAX_QUERY_GRAMS / Math.max(1, nameWords)));
+  return words.map((w): WordPlan => {
+    if (isIdQuery(w)) {
+      if (w.length >= ID_INFIX_MIN) {
+        const posted = [...new Set(idGramsOf(w))].filter((g) => !common.ids.has(g));
+        // The first and last posted windows: together they pin an id down.
+        return { kind: 'idGrams', grams: spread(posted, 2) };
+      }
+      return { kind: 'idPrefix', blocks: idBlocksFor(w, meta.idBlocks) };
+    }
+    const { byLevel, unigrams, baseGrams, commonWhole } = nameGrams(w, common.grams);
+    // A word that is itself a posted gram needs nothing else: its postings are its answer.
+    const whole = byLevel.some((level) => level.includes(w));
+    return { kind: 'name', grams: whole ? [w] : chooseGrams(byLevel, perWord), whole, commonWhole, unigrams, baseGrams };
+  });
+}
+
+/** The single character of a name word to look up when it is posted, else none. */
+function postedUnigram(plan: Extract<WordPlan, { kind: 'name' }>, meta: SearchMeta): string | undefined {
+  const [u] = plan.unigrams;
+  return plan.grams.length === 0 && plan.baseGrams === 0 && plan.unigrams.length === 1 && !commonOf(meta).grams.has(u!) ? u : undefined;
+}
+
+/**
+ * Starts fetching the pieces a query will look up first (its shards, id gram files or id
+ * blocks), so they are on their way before the page has even re-rendered.
  */
 export function prefetchCandidates(query: string, meta: SearchMeta, pieces: SearchPieces): void {
   const q = normaliseSearch(query);
   if (q === '') return;
   const quiet = (p: Promise<unknown>) => void p.catch(() => {});
-  if (isIdQuery(q)) {
-    const blocks = idBlocksFor(q, meta.idBlocks);
-    if (blocks.length <= MAX_ID_BLOCKS) for (const k of blocks) quiet(pieces.idBlock(k));
-    return;
+  for (const plan of planQuery(q, meta)) {
+    if (plan.kind === 'idPrefix') {
+      if (plan.blocks.length <= MAX_ID_BLOCKS) for (const k of plan.blocks) quiet(pieces.idBlock(k));
+    } else if (plan.kind === 'idGrams') {
+      for (const g of plan.grams) quiet(pieces.idGram(idGramFileOf(g, meta)));
+    } else {
+      const u = postedUnigram(plan, meta);
+      for (const g of u !== undefined ? [u] : plan.grams) quiet(pieces.shard(gramShard(g, meta.shards)));
+    }
   }
-  const { grams, unigrams, common } = planQuery(q, meta);
-  const single = unigrams.length === 1 && !common.has(unigrams[0]!) ? unigrams : [];
-  for (const g of grams.length > 0 ? grams : single) quiet(pieces.shard(gramShard(g, meta.shards)));
 }
 
 /**
- * The candidates for a query (any text; it is normalised here), from the fewest pieces: for
- * an id query (isIdQuery) the id blocks it falls in, whose ids are checked here; otherwise
- * the shards of its grams, common ones skipped while others remain. An empty query gives no
- * candidates (the caller shows every row).
+ * The candidates for a query (any text; it is normalised here), from the fewest pieces. Each
+ * word gives its own: an id word of ID_INFIX_MIN characters or more the intersection of its
+ * posted id grams (ids still to be checked); a shorter id word (isIdQuery) the id blocks it
+ * falls in, whose ids are checked here; a name word the intersection of its posted grams'
+ * shards. A query's candidates are the intersection of its words' (a word that is too short
+ * or all common is checked on those rows); when no word narrows it down, every row is
+ * checked (scan), unless every word is too short. An empty query gives no candidates (the
+ * caller shows every row).
  */
 export async function findCandidates(query: string, meta: SearchMeta, pieces: SearchPieces): Promise<Candidates> {
   const q = normaliseSearch(query);
   if (q === '') return { kind: 'ordinals', ordinals: [], exact: true };
-  const { grams, whole, unigrams, baseGrams, common } = planQuery(q, meta);
+  const plans = planQuery(q, meta);
 
   /** The ordinals of each gram of `list` (all posted). */
   const lookUp = async (list: readonly string[]) => {
     const shards = await Promise.all(list.map((g) => pieces.shard(gramShard(g, meta.shards))));
     return shards.map((s, i) => (Object.hasOwn(s.grams, list[i]!) ? decodeDeltas(s.grams[list[i]!]!) : []));
   };
+  const lookUpIds = async (list: readonly string[]) => {
+    const files = await Promise.all(list.map((g) => pieces.idGram(idGramFileOf(g, meta))));
+    return files.map((f, i) => (Object.hasOwn(f.grams, list[i]!) ? decodeDeltas(f.grams[list[i]!]!) : []));
+  };
 
-  /** The answer for a query that is itself a posted gram: its postings, and its top file when it has one. */
-  const exactly = (ordinals: number[]): Candidates => (ordinals.length > meta.top.minRows ? { kind: 'ordinals', ordinals, exact: true, top: q } : { kind: 'ordinals', ordinals, exact: true });
-
-  const byName = async (): Promise<Candidates> => {
-    // A posted gram that is the whole query has exactly the matching rows.
-    if (whole) return exactly((await lookUp(grams))[0]!);
-    if (grams.length > 0) return { kind: 'ordinals', ordinals: intersectSorted(await lookUp(grams)), exact: false };
-    // Nothing posted narrows it down: check every row, unless the query is too short for that to help.
-    if (baseGrams > 0) return { kind: 'scan' };
-    const [unigram] = unigrams;
-    if (unigrams.length === 1 && !common.has(unigram!)) return exactly((await lookUp(unigrams))[0]!);
+  /** One word's candidates. */
+  const ofWord = async (w: string, plan: WordPlan): Promise<Candidates> => {
+    if (plan.kind === 'idGrams') {
+      if (plan.grams.length === 0) return { kind: 'scan' };
+      // A word of exactly one window is matched exactly by its postings.
+      return { kind: 'ordinals', ordinals: intersectSorted(await lookUpIds(plan.grams)), exact: w.length === ID_INFIX_MIN };
+    }
+    if (plan.kind === 'idPrefix') {
+      if (plan.blocks.length > MAX_ID_BLOCKS) return { kind: 'tooShort' };
+      const found: number[] = [];
+      for (const block of await Promise.all(plan.blocks.map((k) => pieces.idBlock(k)))) {
+        block.id.forEach((id, i) => {
+          if (id.startsWith(w)) found.push(block.order[i]!);
+        });
+      }
+      return { kind: 'ordinals', ordinals: found.sort((x, y) => x - y), exact: true };
+    }
+    /** The answer for a word that is itself a posted gram: its postings, and its top file when it has one. */
+    const exactly = (ordinals: number[]): Candidates => (ordinals.length > meta.top.minRows ? { kind: 'ordinals', ordinals, exact: true, top: w } : { kind: 'ordinals', ordinals, exact: true });
+    // A posted gram that is the whole word has exactly the matching rows.
+    if (plan.whole) return exactly((await lookUp(plan.grams))[0]!);
+    if (plan.grams.length > 0) return { kind: 'ordinals', ordinals: intersectSorted(await lookUp(plan.grams)), exact: false };
+    // Nothing posted narrows it down: check every row (a common gram's first rows are in its
+    // top file), unless the word is too short for that to help.
+    if (plan.commonWhole) return { kind: 'scan', top: w };
+    if (plan.baseGrams > 0) return { kind: 'scan' };
+    const u = postedUnigram(plan, meta);
+    if (u !== undefined) return exactly((await lookUp([u]))[0]!);
     return { kind: 'tooShort' };
   };
 
-  const byId = async (): Promise<Candidates> => {
-    const blocks = idBlocksFor(q, meta.idBlocks);
-    if (blocks.length > MAX_ID_BLOCKS) return { kind: 'tooShort' };
-    const found: number[] = [];
-    for (const block of await Promise.all(blocks.map((k) => pieces.idBlock(k)))) {
-      block.id.forEach((id, i) => {
-        if (id.startsWith(q)) found.push(block.order[i]!);
-      });
-    }
-    return { kind: 'ordinals', ordinals: found.sort((x, y) => x - y), exact: true };
-  };
-
-  return isIdQuery(q) ? byId() : byName();
+  const words = queryWords(q);
+  const each = await Promise.all(words.map((w, i) => ofWord(w, plans[i]!)));
+  if (each.length === 1) return each[0]!;
+  const lists = each.flatMap((c) => (c.kind === 'ordinals' ? [c] : []));
+  if (lists.length > 0) {
+    // Exact only when every word's candidates are exactly its matches.
+    const exact = lists.length === each.length && lists.every((c) => c.exact);
+    return { kind: 'ordinals', ordinals: intersectSorted(lists.map((c) => c.ordinals)), exact };
+  }
+  return each.some((c) => c.kind === 'scan') ? { kind: 'scan' } : { kind: 'tooShort' };
 }

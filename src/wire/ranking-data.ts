@@ -254,9 +254,18 @@ export function normaliseSearch(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/** A word of a query matches any part of an id from this many characters on; a shorter one only its start. */
+export const ID_INFIX_MIN = 6;
+
+/** Whether one word of a normalised query matches a normalised id (see ID_INFIX_MIN). */
+export function matchesId(id: string, word: string): boolean {
+  return word.length >= ID_INFIX_MIN ? id.includes(word) : id.startsWith(word);
+}
+
 /**
- * Whether a row matches a normalised query: the query occurs in the Chinese or the English
- * name, or starts the id. The search index (name-search.ts) answers exactly this question.
+ * Whether a row matches a normalised query: every word of it (words are separated by spaces)
+ * occurs in the Chinese or the English name, or matches the id (matchesId). The search index
+ * (name-search.ts) answers exactly this question.
  */
 export function matchesQuery(row: Pick<ExplorerRow, 'id' | 'name' | 'nameEn'>, query: string): boolean {
   if (query === '') return true;
@@ -265,7 +274,8 @@ export function matchesQuery(row: Pick<ExplorerRow, 'id' | 'name' | 'nameEn'>, q
     keys = { names: `${normaliseSearch(row.name)}\n${normaliseSearch(row.nameEn)}`, id: normaliseSearch(row.id) };
     searchKeys.set(row, keys);
   }
-  return keys.names.includes(query) || keys.id.startsWith(query);
+  for (const word of query.split(' ')) if (!(keys.names.includes(word) || matchesId(keys.id, word))) return false;
+  return true;
 }
 
 /**

@@ -9,16 +9,20 @@ import {
   forEachGram,
   gramShard,
   idBlocksFor,
+  idGramFileOf,
+  idGramsOf,
+  queryWords,
   intersectSorted,
   isIdQuery,
   topFileOf,
   type GramKind,
   type IdBlock,
+  type IdGramFile,
   type SearchMeta,
   type SearchShard,
 } from '../../src/wire/name-search.ts';
 import { normaliseSearch } from '../../src/wire/ranking-data.ts';
-import { ID_BLOCK_SIZE, MAX_TOP_ROWS, TOP_MIN_ROWS, buildSearchIndex, commonThreshold, gramWalker, searchFileNames, shardCount, topFileCount } from '../../src/publish/search-index.ts';
+import { ID_BLOCK_SIZE, MAX_TOP_ROWS, TOP_MIN_ROWS, buildSearchIndex, commonThreshold, gramWalker, idGramFileCount, searchFileNames, shardCount, topFileCount } from '../../src/publish/search-index.ts';
 import { FIRMS, YEAR, fixtureRows } from './explorer-fixture.ts';
 
 /** The grams of a text by level, each list in order of position. */
@@ -162,10 +166,18 @@ describe('buildSearchIndex', () => {
     const big = 520_000;
     expect(shardCount(big)).toBeGreaterThan(1000);
     const names = searchFileNames(rows.length);
-    // 2,406 rows: 20 shards of 125 rows, a top file per 32 rows, id blocks of 2,048.
+    // 2,406 rows: 20 shards of 125 rows, a top file per 32 rows, an id gram file per 250 rows, id blocks of 2,048.
     expect(shardCount(rows.length)).toBe(20);
     expect(topFileCount(rows.length)).toBe(76);
-    expect(names).toEqual(['meta', ...Array.from({ length: 20 }, (_, n) => String(n)), ...Array.from({ length: 76 }, (_, k) => `top-${k}`), 'id-0', 'id-1']);
+    expect(idGramFileCount(rows.length)).toBe(10);
+    expect(names).toEqual([
+      'meta',
+      ...Array.from({ length: 20 }, (_, n) => String(n)),
+      ...Array.from({ length: 76 }, (_, k) => `top-${k}`),
+      ...Array.from({ length: 10 }, (_, k) => `idg-${k}`),
+      'id-0',
+      'id-1',
+    ]);
     const { meta } = buildSearchIndex(YEAR, rows);
     expect(meta.shards).toBe(20);
     expect(meta.top).toEqual({ files: 76, minRows: TOP_MIN_ROWS, rows: 50 });
@@ -183,16 +195,52 @@ describe('buildSearchIndex', () => {
     expect(tops[topFileOf('一二', small.meta)]!.find((t) => t.gram === '一二')?.ordinals).toEqual(yiEr.slice(0, 10));
     // 甲乙 is held by two rows (5 and 1999): a query for it costs two chunks at most, no top rows.
     expect(tops.flat().some((t) => t.gram === '甲乙')).toBe(false);
-    // Exactly the posted grams of more than TOP_MIN_ROWS rows, each in its own file, in code-unit order.
-    const expected = shards.flatMap((sh) => Object.entries(sh.grams).filter(([, d]) => d.length > TOP_MIN_ROWS).map(([g]) => g)).sort();
+    // Exactly the posted grams of more than TOP_MIN_ROWS rows and the common grams of two
+    // code points or more (not single characters), each in its own file, in code-unit order.
+    const commonWords = small.meta.common.filter((g) => [...g].length > 1);
+    expect(commonWords).toContain('公司');
+    const expected = [...shards.flatMap((sh) => Object.entries(sh.grams).filter(([, d]) => d.length > TOP_MIN_ROWS).map(([g]) => g)), ...commonWords].sort();
     expect(tops.flat().map((t) => t.gram).sort()).toEqual(expected);
     tops.forEach((list, k) => {
       expect(list.map((t) => t.gram)).toEqual(list.map((t) => t.gram).sort());
       for (const t of list) {
         expect(topFileOf(t.gram, small.meta)).toBe(k);
-        expect(t.ordinals).toEqual(posted(t.gram)!.slice(0, 10));
+        if (commonWords.includes(t.gram)) {
+          // A common gram: its first rows and how many rows hold it.
+          const all = holding((n) => n.includes(t.gram));
+          expect(t.ordinals, t.gram).toEqual(all.slice(0, 10));
+          expect(t.count, t.gram).toBe(all.length);
+        } else {
+          expect(t.ordinals).toEqual(posted(t.gram)!.slice(0, 10));
+          expect(t.count).toBeUndefined();
+        }
       }
     });
+    // 公司 is in every name: its count is every row.
+    expect(tops[topFileOf('公司', small.meta)]!.find((t) => t.gram === '公司')?.count).toBe(rows.length);
+  });
+
+  it('posts every six-character window of the ids, and lists those of more than the threshold of rows as common', () => {
+    const { meta } = index;
+    // The fillers' ids are 915000100… + four digits: their first windows are common.
+    for (const g of ['915000', '150001', '500010']) expect(meta.idGrams.common).toContain(g);
+    expect(meta.idGrams.common).toEqual([...meta.idGrams.common].sort());
+    const files = Array.from({ length: meta.idGrams.files }, (_, k) => index.idGram(k));
+    const postedId = (g: string) => {
+      const list = files[idGramFileOf(g, meta)]!.grams[g];
+      return list && decodeDeltas(list);
+    };
+    const idOf = (i: number) => normaliseSearch(rows[i]!.id);
+    // 91440300ma03ijkl3z (ordinal 777): each of its 13 windows is posted with the rows whose ids hold it.
+    expect(idGramsOf(idOf(777))).toHaveLength(13);
+    for (const g of idGramsOf(idOf(777))) expect(postedId(g), g).toEqual(rows.flatMap((_, i) => (idOf(i).includes(g) ? [i] : [])));
+    expect(postedId('ma03ij')).toEqual([777]);
+    // 440300 is held by that firm only.
+    expect(postedId('440300')).toEqual([777]);
+    expect(postedId('915000')).toBeUndefined();
+    // Every window of every id is posted or common, and only in its own file.
+    for (let i = 0; i < rows.length; i += 97) for (const g of idGramsOf(idOf(i))) expect(meta.idGrams.common.includes(g) || postedId(g)!.includes(i), g).toBe(true);
+    files.forEach((f, k) => Object.keys(f.grams).forEach((g) => expect(idGramFileOf(g, meta)).toBe(k)));
   });
 });
 
@@ -206,6 +254,7 @@ describe('findCandidates', () => {
       fetched,
       shard: async (n: number): Promise<SearchShard> => (fetched.push(`shard ${n}`), JSON.parse(JSON.stringify(index.shard(n))) as SearchShard),
       idBlock: async (k: number): Promise<IdBlock> => (fetched.push(`id ${k}`), JSON.parse(JSON.stringify(index.idBlock(k))) as IdBlock),
+      idGram: async (k: number): Promise<IdGramFile> => (fetched.push(`idg ${k}`), JSON.parse(JSON.stringify(index.idGram(k))) as IdGramFile),
     };
   };
   const meta: SearchMeta = JSON.parse(JSON.stringify(index.meta)) as SearchMeta;
@@ -237,6 +286,51 @@ describe('findCandidates', () => {
     expect(await findCandidates('有限公司', meta, pieces())).toEqual({ kind: 'scan' });
   });
 
+  it('names the top file of a query that is itself a common gram, and fetches nothing for it', async () => {
+    const p = pieces();
+    expect(await findCandidates('公司', meta, p)).toEqual({ kind: 'scan', top: '公司' });
+    expect(await findCandidates('限公司', meta, p)).toEqual({ kind: 'scan', top: '限公司' });
+    expect(await findCandidates('ltd', meta, p)).toEqual({ kind: 'scan', top: 'ltd' });
+    expect(p.fetched).toEqual([]);
+  });
+
+  it('requires every word of a query: the intersection of each word’s candidates', async () => {
+    expect(queryWords('北京  智能 北京')).toEqual(['北京', '智能']);
+    // 甲乙 is held by rows 5 and 1999, 数据 by 1999 only, 北京 by 5, 智能 by 5 and 150.
+    const p = pieces();
+    expect(await findCandidates('甲乙 数据', meta, p)).toEqual({ kind: 'ordinals', ordinals: [1999], exact: true });
+    expect(p.fetched.sort()).toEqual([...new Set(['甲乙', '数据'].map((g) => `shard ${gramShard(g, 7)}`))].sort());
+    expect(await findCandidates('智能 北京', meta, pieces())).toEqual({ kind: 'ordinals', ordinals: [5], exact: true });
+    // Words in either name: 深圳 in the Chinese, bingding in the English.
+    expect(await findCandidates('深圳 bingding', meta, pieces())).toMatchObject({ kind: 'ordinals', ordinals: [777] });
+    expect(await findCandidates('甲乙 戊己', meta, pieces())).toMatchObject({ kind: 'ordinals', ordinals: [] });
+    // A common word narrows nothing: the other word's candidates, to be checked.
+    expect(await findCandidates('有限公司 甲乙', meta, pieces())).toEqual({ kind: 'ordinals', ordinals: [5, 1999], exact: false });
+    // A too-short word is checked on the other words' candidates.
+    expect(await findCandidates('有 甲乙', meta, pieces())).toEqual({ kind: 'ordinals', ordinals: [5, 1999], exact: false });
+    // Only common words: every row is checked; only too-short words: nothing to look up.
+    expect(await findCandidates('有限公司 样本', meta, pieces())).toEqual({ kind: 'scan' });
+    expect(await findCandidates('有 ab', meta, pieces())).toEqual({ kind: 'tooShort' });
+    // An id word and a name word.
+    expect(await findCandidates(`${FIRMS[777]!.id.slice(0, 8)} 深圳`, meta, pieces())).toMatchObject({ kind: 'ordinals', ordinals: [777] });
+  });
+
+  it('finds any part of an id from six characters through the id grams', async () => {
+    const p = pieces();
+    // The middle of 91440300MA03IJKL3Z: its first and last windows, then a check of the ids.
+    expect(await findCandidates('ma03ijkl', meta, p)).toEqual({ kind: 'ordinals', ordinals: [777], exact: false });
+    expect(p.fetched.sort()).toEqual([...new Set(['ma03ij', '03ijkl'].map((g) => `idg ${idGramFileOf(g, meta)}`))].sort());
+    // Six characters: one window, exact.
+    expect(await findCandidates('MA03IJ', meta, pieces())).toEqual({ kind: 'ordinals', ordinals: [777], exact: true });
+    // The end of a filler's id (k = 2399: 9150 00102399 F9).
+    const filler = rows.findIndex((r) => r.id === '915000102399F9');
+    expect(await findCandidates('102399f9', meta, pieces())).toMatchObject({ kind: 'ordinals', ordinals: [filler] });
+    // A window every filler shares is common: every row is checked.
+    expect(await findCandidates('915000', meta, pieces())).toEqual({ kind: 'scan' });
+    // Five characters or fewer: by prefix only.
+    expect(await findCandidates('a03ij', meta, pieces())).toEqual({ kind: 'ordinals', ordinals: [], exact: true });
+  });
+
   it('looks up the longest posted grams, in one round: the meta file says which are posted', async () => {
     // amp, mpl, ple and ampl, mple are common (the fillers' "Sample"); plex, lex and the
     // five-letter mplex (next to the common mple) are posted.
@@ -256,8 +350,10 @@ describe('findCandidates', () => {
     const p = pieces();
     const id = FIRMS[777]!.id;
     expect(isIdQuery(normaliseSearch(id))).toBe(true);
-    expect(await findCandidates(id.toLowerCase(), meta, p)).toEqual({ kind: 'ordinals', ordinals: [777], exact: true });
-    expect(p.fetched).toEqual([`id ${idBlocksFor(normaliseSearch(id), meta.idBlocks)[0]}`]);
+    // Below six characters (from six on, any part of an id matches: the id grams).
+    const prefix = id.slice(0, 5).toLowerCase();
+    expect(await findCandidates(prefix, meta, p)).toEqual({ kind: 'ordinals', ordinals: [777], exact: true });
+    expect(p.fetched).toEqual([`id ${idBlocksFor(prefix, meta.idBlocks)[0]}`]);
     // A prefix falling in more than two blocks is too short to look up.
     expect(await findCandidates('91', { ...meta, idBlocks: ['910', '912', '914'] }, pieces())).toEqual({ kind: 'tooShort' });
   });

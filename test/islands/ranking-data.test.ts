@@ -187,10 +187,26 @@ describe('filterRows', () => {
     expect(ids('nothing')).toEqual([]);
   });
 
-  it('never matches across the Chinese and the English name', () => {
+  it('never matches a phrase across the Chinese and the English name', () => {
     const [jia] = decoded();
-    expect(matchesQuery(jia!, '公司 jia')).toBe(false);
+    expect(matchesQuery(jia!, '公司jia')).toBe(false);
     expect(matchesQuery(jia!, '甲科技')).toBe(true);
+  });
+
+  it('requires every word of a query, each in either name or the id', () => {
+    const [jia] = decoded();
+    expect(matchesQuery(jia!, '公司 jia')).toBe(true);
+    expect(matchesQuery(jia!, '甲科技 公司')).toBe(true);
+    expect(matchesQuery(jia!, '甲科技 不在')).toBe(false);
+  });
+
+  it('matches any part of an id from six characters, and only its start below that', () => {
+    const row = { id: '91440300MA03IJKL3Z', name: '', nameEn: '' };
+    expect(matchesQuery(row, '440300')).toBe(true);
+    expect(matchesQuery(row, 'ma03ijkl3z')).toBe(true);
+    expect(matchesQuery(row, '40300')).toBe(false);
+    expect(matchesQuery(row, '91440')).toBe(true);
+    expect(matchesQuery(row, '440301')).toBe(false);
   });
 
   it('treats full-width input like half-width', () => {

@@ -103,14 +103,18 @@ describe('search through the index', () => {
     expect(chunkRequests(requests)).toEqual([]);
   });
 
-  it('finds a firm by its exact id, in any case, from its id block and one chunk', async () => {
+  it('finds a firm by its exact id, in any case, from its id grams and one chunk', async () => {
     const id = FIRMS[777]!.id;
+    const idGrams = [...new Set([id.slice(0, 6), id.slice(-6)].map((g) => urlOf('idGram', gramShard(g.toLowerCase(), searchMeta.idGrams.files))))];
     for (const query of [id, id.toLowerCase()]) {
       const { last, requests } = await run({ keys: { query } });
       expect(ordinals(last)).toEqual([777]);
       expect(chunkRequests(requests)).toEqual([chunkOf(777)]);
-      expect(requests.filter((u) => u.includes('/search/'))).toEqual([urlOf('searchMeta'), urlOf('idBlock', 0)]);
+      expect(requests.filter((u) => u.includes('/search/')).sort()).toEqual([urlOf('searchMeta'), ...idGrams].sort());
     }
+    // A prefix shorter than six characters: its id block.
+    const short = await run({ keys: { query: id.slice(0, 5) } });
+    expect(short.requests.filter((u) => u.includes('/search/'))).toEqual([urlOf('searchMeta'), urlOf('idBlock', 0)]);
   });
 
   it('asks for a longer query instead of loading rows for one or two letters', async () => {
@@ -119,13 +123,39 @@ describe('search through the index', () => {
     expect(chunkRequests(requests)).toEqual([]);
   });
 
-  it('checks every chunk, in rank order, for a query made of common grams only', async () => {
-    const { reports, last, requests } = await run({ keys: { query: '有限公司' } });
-    expect(ordinals(last)).toEqual(matching('有限公司'));
-    expect(last.count).toBe(rows.length);
-    expect(chunkRequests(requests)).toHaveLength(Math.ceil(rows.length / 100));
-    // The first page was shown before the last chunk arrived.
-    expect(reports.some((r) => !r.done && r.rows.length >= PAGE)).toBe(true);
+  it('checks the chunks in rank order for a query made of common grams only, until its page is there', async () => {
+    const { last, requests } = await run({ keys: { query: '有限公司' } });
+    // Every row holds 有限公司: the first chunk holds the first page; the count is "at least".
+    expect(ordinals(last)).toEqual(matching('有限公司').slice(0, 100));
+    expect(last).toMatchObject({ count: null, complete: false, done: true });
+    expect(chunkRequests(requests)).toEqual([urlOf('chunk', 0)]);
+    // Two common words, each in every filler's name: still only as many chunks as the page needs.
+    const both = await run({ keys: { query: '有限公司 样本' }, page: 3 });
+    expect(ordinals(both.last).slice(2 * PAGE, 3 * PAGE)).toEqual(matching('有限公司', (r) => r.name.includes('样本')).slice(2 * PAGE, 3 * PAGE));
+    expect(chunkRequests(both.requests).length).toBeLessThanOrEqual(2);
+  });
+
+  it('shows the first page of a query that is a common gram from its top file, with its count, without a chunk', async () => {
+    const { last, requests } = await run({ keys: { query: '公司' } });
+    expect(ordinals(last)).toEqual(matching('公司').slice(0, PAGE));
+    expect(last).toMatchObject({ count: rows.length, done: true });
+    expect(chunkRequests(requests)).toEqual([]);
+    expect(requests.filter((u) => u.includes('/search/'))).toEqual([urlOf('searchMeta'), urlOf('top', topFileOf('公司', searchMeta))]);
+  });
+
+  it('requires every word of a query', async () => {
+    const { last, requests } = await run({ keys: { query: '北京 智能' } });
+    expect(ordinals(last)).toEqual([5]);
+    expect(last.count).toBe(1);
+    expect(chunkRequests(requests)).toEqual([chunkOf(5)]);
+    expect(ordinals((await run({ keys: { query: 'jiayi 杭州' } })).last)).toEqual([1999]);
+  });
+
+  it('finds any part of a credit code from six characters', async () => {
+    const { last, requests } = await run({ keys: { query: 'ma03ijkl' } });
+    expect(ordinals(last)).toEqual([777]);
+    expect(chunkRequests(requests)).toEqual([chunkOf(777)]);
+    expect(requests.filter((u) => u.includes('/search/')).every((u) => u.endsWith('meta.json') || /idg-\d+\.json$/.test(u))).toBe(true);
   });
 
   it('shows the first page of a query that is a posted gram from its top file, without a chunk', async () => {

@@ -36,7 +36,7 @@ import {
   type SortDirection,
   type SortKey,
 } from '../../wire/ranking-data.ts';
-import { SEARCH_INDEX_VERSION, findCandidates, prefetchCandidates, topFileOf, type IdBlock, type SearchMeta, type SearchShard, type TopFile } from '../../wire/name-search.ts';
+import { SEARCH_INDEX_VERSION, findCandidates, prefetchCandidates, topFileOf, type IdBlock, type IdGramFile, type SearchMeta, type SearchShard, type TopFile } from '../../wire/name-search.ts';
 
 /** URL templates of a year's pieces, base path included: {year}, {n} (chunk, shard, top file, id block) and {code} (park). */
 export interface PieceUrls {
@@ -47,6 +47,7 @@ export interface PieceUrls {
   shard: string;
   top: string;
   idBlock: string;
+  idGram: string;
 }
 
 /** Fetches a same-origin JSON file; rejects on a failed request. */
@@ -126,12 +127,18 @@ export class YearPieces {
   idBlock(k: number): Promise<IdBlock> {
     return this.get(this.urls.idBlock, { n: String(k) }, (j) => j as IdBlock);
   }
-  /** A top file's rows, by gram. */
-  top(k: number): Promise<Map<string, ExplorerRow[]>> {
+  idGram(k: number): Promise<IdGramFile> {
+    return this.get(this.urls.idGram, { n: String(k) }, (j) => j as IdGramFile);
+  }
+  /** A top file's rows, by gram, and the counts of its common grams. */
+  top(k: number): Promise<{ rows: Map<string, ExplorerRow[]>; counts: Map<string, number> }> {
     return this.get(this.urls.top, { n: String(k) }, (j) => {
       const file = j as TopFile;
       if (file.v !== SEARCH_INDEX_VERSION || file.year !== this.year) throw new Error(`search index: top file ${k} is not of version ${SEARCH_INDEX_VERSION} for ${this.year}`);
-      return new Map(Object.entries(file.grams).map(([gram, columns]) => [gram, decodeOrdered(columns, `top file ${k}, ${gram}`)]));
+      return {
+        rows: new Map(Object.entries(file.grams).map(([gram, columns]) => [gram, decodeOrdered(columns, `top file ${k}, ${gram}`)])),
+        counts: new Map(Object.entries(file.counts ?? {})),
+      };
     });
   }
 }
@@ -282,12 +289,26 @@ export async function runExplorer(pieces: YearPieces, req: ExplorerRequest, repo
     if (found.kind === 'ordinals' && found.top !== undefined && !filtered && order === 'asc') {
       const count = found.ordinals.length;
       const held = Math.min(count, searchMeta.top.rows);
-      const rows = req.to <= held || held === count ? (await pieces.top(topFileOf(found.top, searchMeta))).get(found.top) : undefined;
+      const rows = req.to <= held || held === count ? (await pieces.top(topFileOf(found.top, searchMeta))).rows.get(found.top) : undefined;
       if (cancelled()) return;
       // A top file that does not hold the gram's first rows is not trusted: the chunks are read instead.
       if (rows && rows.length === held && rows.every((r, i) => r.order === found.ordinals[i])) {
         report({ ...base, tables: meta, rows: rows.slice(req.from, req.to), offset: req.from, count, found: count, complete: req.to >= count, done: true });
         return;
+      }
+    }
+    // A common word: its first rows and its count from its top file; a later page reads the list on.
+    if (found.kind === 'scan' && found.top !== undefined && !filtered && order !== 'whole') {
+      const file = await pieces.top(topFileOf(found.top, searchMeta));
+      if (cancelled()) return;
+      const rows = file.rows.get(found.top);
+      const count = file.counts.get(found.top);
+      if (rows && count !== undefined) {
+        if (order === 'asc' && (req.to <= rows.length || rows.length === count)) {
+          report({ ...base, tables: meta, rows: rows.slice(req.from, req.to), offset: req.from, count, found: count, complete: req.to >= count, done: true });
+          return;
+        }
+        known = count;
       }
     }
     if (found.kind === 'ordinals') {
@@ -304,7 +325,9 @@ export async function runExplorer(pieces: YearPieces, req: ExplorerRequest, repo
   // candidates are too many to check at once, stop once the page is there (a later page reads
   // on); filters read every chunk, to count; a sort by another column shows nothing until
   // every chunk is read.
-  const lazy = order !== 'whole' && (candidates ? known !== null || chunks.length > EXACT_COUNT_CHUNKS : !filtered && query === '');
+  // A search of common words only (no candidates) reads until its page is there too: its rows
+  // are dense (that is what common means), so a page needs a few chunks, not the whole list.
+  const lazy = order !== 'whole' && (candidates ? known !== null || chunks.length > EXACT_COUNT_CHUNKS : !filtered);
   const sequence = order === 'desc' ? [...chunks].reverse() : chunks;
   // Fetch at once the chunks the page certainly needs (those of its first candidates, or
   // enough rows from the end), then one at a time for a lazy read, a few at a time otherwise.
@@ -312,7 +335,7 @@ export async function runExplorer(pieces: YearPieces, req: ExplorerRequest, repo
   if (candidates) {
     const inOrder = [...candidates].sort((x, y) => (order === 'desc' ? y - x : x - y)).slice(0, req.to);
     needed = new Set(inOrder.map((o) => Math.floor(o / meta.chunkSize))).size;
-  } else if (lazy) needed = meta.chunks - Math.floor(Math.max(0, meta.rows - req.to) / meta.chunkSize);
+  } else if (lazy) needed = order === 'desc' ? meta.chunks - Math.floor(Math.max(0, meta.rows - req.to) / meta.chunkSize) : Math.ceil(req.to / meta.chunkSize);
   const found: ExplorerRow[] = [];
   /** The first rank of the lowest chunk read so far (reverse order: rows ranked below it are complete). */
   let lowestFirstRank = Infinity;
