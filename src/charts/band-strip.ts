@@ -1,4 +1,4 @@
-import type { ChartFrame } from './common.ts';
+import { frame, type ChartFrame } from './common.ts';
 
 /** A row of the band strip: an indicator (or a category, drawn as a heading row) and its band. */
 export interface BandStripRowInput {
@@ -68,11 +68,7 @@ export function layoutBandStrip(input: {
   });
   const height = header + rows.length * rowHeight + 4;
   return {
-    width,
-    height,
-    viewBox: `0 0 ${width} ${height}`,
-    title: input.title,
-    description: input.description,
+    ...frame(width, height, input.title, input.description),
     headerY: header - 12,
     columns: input.columns.map((label, c) => ({ x: columnX(c) + cellWidth / 2, label })),
     grid: {

@@ -17,6 +17,7 @@ import {
   frame,
   plainNumber,
   round,
+  ticksAt,
   type ChartFrame,
   type NumberFormat,
   type PlotArea,
@@ -166,7 +167,7 @@ function ticksOf(scale: ScaleLinear<number, number>, count: number, format: Numb
   // keep the whole numbers then.
   const labels = values.map(format);
   if (new Set(labels).size < labels.length) values = values.filter((v) => Number.isInteger(v));
-  return values.map((value) => ({ value, position: round(scale(value)), label: format(value) }));
+  return ticksAt(values, scale, format);
 }
 
 /** Lays out one horizontal bar per row. Negative values extend left of the zero line. */

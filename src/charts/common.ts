@@ -67,6 +67,61 @@ export function plotArea(width: number, height: number, margin: Margin): PlotAre
   };
 }
 
+/** The bottom and right edges of a plot area. */
+export function plotEdges(plot: PlotArea): { bottom: number; right: number } {
+  return { bottom: plot.y + plot.height, right: plot.x + plot.width };
+}
+
+/**
+ * Ticks at `values`: each placed by `scale` (rounded like every coordinate) and labelled by
+ * `format`. A scale that places nothing (a point scale off its domain) puts the tick at `fallback`.
+ */
+export function ticksAt(
+  values: readonly number[],
+  scale: (value: number) => number | undefined,
+  format: NumberFormat,
+  fallback = 0,
+): Tick[] {
+  return values.map((value) => ({ value, position: round(scale(value) ?? fallback), label: format(value) }));
+}
+
+/** A line from (x1, y1) to (x2, y2), in the attribute order the chart components write. */
+export interface Segment {
+  x1: number;
+  x2: number;
+  y1: number;
+  y2: number;
+}
+
+/**
+ * Grid lines across the plot at each tick: vertical lines at the ticks of the x axis,
+ * horizontal lines at those of the y axis.
+ */
+export function gridLines(plot: PlotArea, ticks: readonly Tick[], axis: 'x' | 'y'): Segment[] {
+  const { bottom, right } = plotEdges(plot);
+  return ticks.map((t) =>
+    axis === 'x'
+      ? { x1: t.position, x2: t.position, y1: plot.y, y2: bottom }
+      : { x1: plot.x, x2: right, y1: t.position, y2: t.position },
+  );
+}
+
+/** The line along the bottom of the plot (the x axis of a chart whose y axis starts at 0). */
+export function baseline(plot: PlotArea): Segment {
+  const { bottom, right } = plotEdges(plot);
+  return { x1: plot.x, x2: right, y1: bottom, y2: bottom };
+}
+
+/**
+ * How tick label `index` of `count` is anchored: centred on its tick, or, with `edges`, the
+ * first flush left and the last flush right, so labels at the plot's ends stay inside a
+ * drawing without side margins.
+ */
+export function tickAnchor(index: number, count: number, edges: boolean): 'start' | 'middle' | 'end' {
+  if (!edges) return 'middle';
+  return index === 0 ? 'start' : index === count - 1 ? 'end' : 'middle';
+}
+
 /** The frame fields shared by every model. */
 export function frame(width: number, height: number, title: string, description: string): ChartFrame {
   return { width, height, viewBox: `0 0 ${width} ${height}`, title, description };

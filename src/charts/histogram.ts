@@ -2,7 +2,7 @@
  * Histogram layout: the distribution of scores (0–1000 by default) in bins of equal width
  * or at given thresholds, with optional reference markers (a median, this enterprise).
  */
-import { bin, max, range } from 'd3-array';
+import { bin, max, range, type Bin } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import {
   frame,
@@ -10,6 +10,7 @@ import {
   plotArea,
   resolveMargin,
   round,
+  ticksAt,
   type ChartFrame,
   type Margin,
   type NumberFormat,
@@ -112,17 +113,41 @@ export function layoutHistogram(input: HistogramInput): HistogramModel {
     .nice(input.yTickCount ?? 5)
     .range([plot.y + plot.height, plot.y]);
 
+  return {
+    ...frame(width, height, input.title, input.description),
+    plot,
+    bins: binRects(bins, { lo, hi, x, y, plot, formatX, highlight: input.highlight }),
+    xTicks: ticksAt(x.ticks(input.xTickCount ?? 10), x, formatX),
+    // Counts are whole numbers: fractional ticks (0.5) would mislead.
+    yTicks: ticksAt(
+      y.ticks(input.yTickCount ?? 5).filter((v) => Number.isInteger(v)),
+      y,
+      formatY,
+    ),
+    markers: markerLines(input.markers ?? [], { lo, hi, x, plot }),
+    total: bins.reduce((sum, b) => sum + b.length, 0),
+    maxCount,
+  };
+}
+
+type Scale = (value: number) => number;
+
+/** Each bin's bar and label; the bin holding `highlight` is flagged (the last bin includes its upper bound). */
+function binRects(
+  bins: readonly Bin<number, number>[],
+  c: { lo: number; hi: number; x: Scale; y: Scale; plot: PlotArea; formatX: NumberFormat; highlight: number | undefined },
+): HistogramBin[] {
+  const { lo, hi, x, y, plot, formatX, highlight } = c;
   const highlightIndex =
-    input.highlight === undefined
+    highlight === undefined
       ? -1
       : bins.findIndex((b, i) => {
-          const h = input.highlight ?? Number.NaN;
           const x0 = b.x0 ?? lo;
           const x1 = b.x1 ?? hi;
-          return h >= x0 && (h < x1 || (i === bins.length - 1 && h <= x1));
+          return highlight >= x0 && (highlight < x1 || (i === bins.length - 1 && highlight <= x1));
         });
 
-  const modelBins: HistogramBin[] = bins.map((b, i) => {
+  return bins.map((b, i) => {
     const x0 = b.x0 ?? lo;
     const x1 = b.x1 ?? hi;
     const left = x(x0);
@@ -140,20 +165,16 @@ export function layoutHistogram(input: HistogramInput): HistogramModel {
       height: round(plot.y + plot.height - top),
     };
   });
+}
 
-  const xTicks = x.ticks(input.xTickCount ?? 10).map((value) => ({
-    value,
-    position: round(x(value)),
-    label: formatX(value),
-  }));
-  // Counts are whole numbers: fractional ticks (0.5) would mislead.
-  const yTicks = y
-    .ticks(input.yTickCount ?? 5)
-    .filter((v) => Number.isInteger(v))
-    .map((value) => ({ value, position: round(y(value)), label: formatY(value) }));
-
+/** Reference lines at the markers' values (clamped to the domain), their labels one row each. */
+function markerLines(
+  markers: readonly HistogramMarkerInput[],
+  c: { lo: number; hi: number; x: Scale; plot: PlotArea },
+): HistogramMarker[] {
+  const { lo, hi, x, plot } = c;
   const rightQuarter = plot.x + plot.width * 0.75;
-  const markers = (input.markers ?? [])
+  return markers
     .filter((m) => Number.isFinite(m.value))
     .map((m, i): HistogramMarker => {
       const mx = x(Math.min(hi, Math.max(lo, m.value)));
@@ -170,15 +191,4 @@ export function layoutHistogram(input: HistogramInput): HistogramModel {
         anchor,
       };
     });
-
-  return {
-    ...frame(width, height, input.title, input.description),
-    plot,
-    bins: modelBins,
-    xTicks,
-    yTicks,
-    markers,
-    total: bins.reduce((sum, b) => sum + b.length, 0),
-    maxCount,
-  };
 }

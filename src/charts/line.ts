@@ -12,6 +12,7 @@ import {
   plotArea,
   resolveMargin,
   round,
+  ticksAt,
   type ChartFrame,
   type Margin,
   type NumberFormat,
@@ -118,8 +119,8 @@ export function layoutLine(input: LineInput): LineModel {
     yValues = yValues.filter((v) => Number.isInteger(v) && v >= 1);
     if (!yValues.includes(1)) yValues.unshift(1);
   }
-  const yTicks = yValues.map((value) => ({ value, position: round(y(value)), label: formatY(value) }));
-  const xTicks = years.map((value) => ({ value, position: round(x(value) ?? plot.x), label: formatX(value) }));
+  const yTicks = ticksAt(yValues, y, formatY);
+  const xTicks = ticksAt(years, x, formatX, plot.x);
 
   const path = line<LinePoint>()
     .x((p) => p.x)
