@@ -7,7 +7,7 @@
  * (`data/programmes.json: programmes[2].rule.stage_top_percent: …`).
  */
 import { z } from 'zod';
-import { TAGS } from './dataset.ts';
+import { TAGS } from '../core/vocabulary.ts';
 import type { Model } from './model.ts';
 
 /** The file's name inside a data folder. */
@@ -108,7 +108,7 @@ const programmeSchema = z
       .min(1)
       .refine((b) => b.every((x, i) => i === 0 || x > b[i - 1]!), 'must increase')
       .optional()
-      .describe('lower bounds of the score bands members are counted in (e.g. a loan’s rate tiers); default every 10 points'),
+      .describe('lower bounds of the score bands members are counted in (e.g. a loan’s rate tiers); default ten equal bands of the scale'),
   })
   .strict();
 

@@ -5,6 +5,7 @@
  * sitemap-[n].xml.ts (the files). Not a route: the leading underscore keeps Astro away.
  */
 import { sitePaths } from '../site/portal.ts';
+import { programmeSitePaths } from '../site/programme-pages.ts';
 import { LANGS, href, htmlLang, withBase } from '../i18n/index.ts';
 
 /** The most <url> entries one sitemap file may hold (sitemaps.org). */
@@ -17,7 +18,7 @@ function escapeXml(text: string): string {
 
 let cachedPaths: string[] | null = null;
 function paths(): string[] {
-  cachedPaths ??= sitePaths();
+  cachedPaths ??= [...sitePaths(), ...programmeSitePaths()];
   return cachedPaths;
 }
 

@@ -187,7 +187,7 @@ export function financeParks(): { code: string; items: Achievement[] }[] {
     .filter((p) => p.items.length > 0);
 }
 
-/** A finance programme's members in a year counted by score band (its score_bands, else every 10 points). */
+/** A finance programme's members in a year counted by score band (its score_bands, else ten equal bands of the scale). */
 export function financeBands(p: Programme, year: number): ScoreBandCount[] {
   return scoreBandCounts(
     members(p, year).map((r) => r.score),

@@ -128,9 +128,9 @@ export interface ScoreBandCount {
   count: number;
 }
 
-/** The default band edges: every 10 points from 0 below the scale. */
+/** The default band edges: ten equal bands of the scale (0, 100, …, 900 on a 1,000-point scale). */
 export function defaultScoreBands(scale: number): number[] {
-  return Array.from({ length: Math.max(1, Math.ceil(scale / 10)) }, (_, i) => i * 10);
+  return Array.from({ length: 10 }, (_, i) => (i * scale) / 10);
 }
 
 /**
