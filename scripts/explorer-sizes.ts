@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { TAGS } from '../src/ingest/dataset.ts';
+import { TAGS } from '../src/core/vocabulary.ts';
 import { OUTPUT_FILES } from '../src/publish/output.ts';
 import type { PublishedMeta, PublishedRow } from '../src/publish/publish.ts';
 import { prepareRankingPieces } from '../src/wire/ranking-data.ts';

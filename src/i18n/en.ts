@@ -47,7 +47,7 @@ export const en = {
   // Development stages (default model)
   'stage.startup': 'Start-up',
   'stage.growth': 'Growth',
-  'stage.stable': 'Mature',
+  'stage.stable': 'Stable',
   'stage.all': 'All stages',
   'stage.label': 'Development stage',
 
@@ -92,6 +92,8 @@ export const en = {
   'industry.equipment': 'High-end equipment',
   'industry.energy': 'New energy',
   'industry.agriculture': 'Modern agriculture',
+  'industry.environment': 'Energy saving and environmental protection',
+  'industry.digitalCreative': 'Digital creative industries',
   'industry.all': 'All industries',
 
   // Park levels
@@ -414,7 +416,7 @@ export const en = {
   // --- home + rankings ---
   'home.description': 'The Enterprise Innovation Points Portal publishes the innovation points, rankings and scoring basis of every evaluated enterprise in the pilot parks, with stage breakdowns, park statistics and open data.',
   'home.intro.heading': 'What the innovation points system is',
-  'home.intro.p1': 'The Enterprise Innovation Points System (企业创新积分制) is a national scheme run by the Torch High Technology Industry Development Center of the Ministry of Science and Technology (MOST). Enterprises are scored out of 1,000 points on 18 core indicators — R&D spending, intellectual property, technical staff, growth and operations among them — grouped in three categories: technological innovation, growth and operations, and supplementary indicators. The weights depend on the enterprise’s development stage: start-up, growth or mature.',
+  'home.intro.p1': 'The Enterprise Innovation Points System (企业创新积分制) is a national scheme run by the Torch High Technology Industry Development Center of the Ministry of Science and Technology (MOST). Enterprises are scored out of 1,000 points on 18 core indicators — R&D spending, intellectual property, technical staff, growth and operations among them — grouped in three categories: technological innovation, growth and operations, and supplementary indicators. The weights depend on the enterprise’s development stage: start-up, growth or stable.',
   'home.intro.p2': 'Pilot parks use the scores to extend credit (“points loans”, 积分贷), to target policy support and to select enterprises for cultivation pools. This portal publishes every evaluated enterprise’s score and rank and explains where each point comes from. The official weights are not published; the scores here are computed with the portal’s published reference model, whose weights are project defaults.',
   'home.intro.more': 'Read how the scores are calculated',
   'home.figures.heading': '{year} at a glance',
@@ -447,7 +449,7 @@ export const en = {
   'home.explore.heading': 'Explore the portal',
   'home.explore.rankings': 'National, park, stage, industry and single-indicator rankings for every year, with filters and search.',
   'home.explore.showcase': 'Editorial entries on high-scoring enterprises and automatic lists by score.',
-  'home.explore.stages': 'Score distributions and comparisons of start-up, growth and mature enterprises.',
+  'home.explore.stages': 'Score distributions and comparisons of start-up, growth and stable enterprises.',
   'home.explore.parks': 'Pilot park profiles, score statistics and reported results.',
   'home.explore.methodology': 'The reference model: indicators, weights, normalisation and ranking rules.',
   'home.explore.openData': 'Download all published score data with checksums.',

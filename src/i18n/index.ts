@@ -9,6 +9,7 @@ import { zh, type TranslationKey } from './zh.ts';
 import { en } from './en.ts';
 import { formatNumber } from './format.ts';
 import { DEFAULT_LANG, type Lang } from './lang.ts';
+import { CATEGORIES, INDICATORS, INDUSTRIES, STAGES, TAG_KEYS, UNCLASSIFIED_INDUSTRY, industryEntry, type Tag } from '../core/vocabulary.ts';
 
 export type { TranslationKey };
 
@@ -168,31 +169,23 @@ export function metricLabel(lang: Lang, metric: string, fallback?: string): stri
   return lookup(lang, `metric.${metric}`, fallback ?? metric);
 }
 
-const TAG_KEYS: Readonly<Record<string, TranslationKey>> = {
-  高新技术企业: 'tag.highTech',
-  科技型中小企业: 'tag.techSme',
-  专精特新: 'tag.specialised',
-  瞪羚企业: 'tag.gazelle',
-  上市企业: 'tag.listed',
-};
+// The vocabulary names each entry's dictionary key; these assignments fail to compile when a
+// key is missing from the dictionaries.
+const TAG_KEY: Readonly<Record<Tag, TranslationKey>> = TAG_KEYS;
+const VOCABULARY_KEYS: readonly (readonly { key: TranslationKey }[])[] = [INDUSTRIES, [UNCLASSIFIED_INDUSTRY], STAGES, CATEGORIES, INDICATORS];
+void VOCABULARY_KEYS;
 
 /** A designation from the `tags` column (written in Chinese in the data). */
 export function tagLabel(lang: Lang, tag: string): string {
-  const key = TAG_KEYS[tag.trim()];
-  return key ? t(lang, key) : tag;
+  const name = tag.trim();
+  return Object.hasOwn(TAG_KEY, name) ? t(lang, TAG_KEY[name as Tag]) : tag;
 }
 
-const INDUSTRY_KEYS: Readonly<Record<string, TranslationKey>> = {
-  新一代信息技术: 'industry.it',
-  生物医药: 'industry.biomed',
-  新材料: 'industry.materials',
-  高端装备: 'industry.equipment',
-  新能源: 'industry.energy',
-  现代农业: 'industry.agriculture',
-};
-
-/** An industry (free text in the data): known ones are translated, others shown as written. */
+/**
+ * An industry (free text in the data): the vocabulary's are translated, a blank one reads as
+ * "unclassified", others are shown as written.
+ */
 export function industryLabel(lang: Lang, industry: string): string {
-  const key = INDUSTRY_KEYS[industry.trim()];
-  return key ? t(lang, key) : industry;
+  const entry = industryEntry(industry);
+  return entry ? t(lang, entry.key) : industry;
 }

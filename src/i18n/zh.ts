@@ -93,6 +93,8 @@ export const zh = {
   'industry.equipment': '高端装备',
   'industry.energy': '新能源',
   'industry.agriculture': '现代农业',
+  'industry.environment': '节能环保',
+  'industry.digitalCreative': '数字创意',
   'industry.all': '全部行业',
 
   // Park levels

@@ -1,12 +1,22 @@
 import { parseCount, parseDate, parseDecimal, parseIntegerIn, parseMoney, parseSignedMoney, parseYearMonth, type CellResult } from './columns.ts';
 import type { CsvRow, CsvSink, DataIssue } from './csv.ts';
-import { NUMERIC_COLUMNS, type NumericColumn } from './model.ts';
+import {
+  ACHIEVEMENT_COLUMNS,
+  ENTERPRISE_COLUMNS,
+  NUMERIC_COLUMNS,
+  PARK_COLUMNS,
+  TAGS,
+  type AchievementColumn,
+  type EnterpriseColumn,
+  type NumericColumn,
+  type ParkColumn,
+  type Tag,
+} from '../core/vocabulary.ts';
 import { isValidUscc } from './uscc.ts';
 import { ACHIEVEMENT_METRICS } from './achievement-metrics.ts';
 
-/** The designations an enterprise may carry in `tags` (dataset.md). */
-export const TAGS = ['高新技术企业', '科技型中小企业', '专精特新', '瞪羚企业', '上市企业'] as const;
-export type Tag = (typeof TAGS)[number];
+/** The designations an enterprise may carry in `tags` (dataset.md): the vocabulary's. */
+export { TAGS, type Tag } from '../core/vocabulary.ts';
 
 /** A park (高新区) as published. */
 export interface Park {
@@ -87,8 +97,8 @@ type ColumnSpec = { description: string; blank: boolean; parse: (text: string) =
 const text = (max: number) => (t: string): CellResult<string> =>
   t.length <= max || [...t].length <= max ? { ok: true, value: t } : { ok: false, message: `is longer than ${max} characters` };
 
-/** parks.csv columns, in the documented order (dataset.md). */
-export const PARK_COLUMNS: Record<string, ColumnSpec> = {
+/** How each parks.csv column is checked (the columns and their order: the vocabulary's PARK_COLUMNS). */
+export const PARK_COLUMN_SPECS: Readonly<Record<ParkColumn, ColumnSpec>> = {
   code: {
     description: 'unique key used in URLs: 2–40 of a-z, 0-9 and -',
     blank: false,
@@ -134,8 +144,8 @@ const NUMERIC_SPECS: Record<NumericColumn, ColumnSpec> = {
   serious_violations: { description: '严重违法失信记录数, count (deduction)', blank: true, parse: parseCount },
 };
 
-/** enterprises.csv columns, in the documented order (dataset.md). */
-export const ENTERPRISE_COLUMNS: Record<string, ColumnSpec> = {
+/** How each enterprises.csv column is checked (the columns and their order: the vocabulary's ENTERPRISE_COLUMNS). */
+export const ENTERPRISE_COLUMN_SPECS: Readonly<Record<EnterpriseColumn, ColumnSpec>> = {
   id: {
     description: '统一社会信用代码: 18 characters, check digit valid per GB 32100-2015',
     blank: false,
@@ -156,8 +166,8 @@ export const ENTERPRISE_COLUMNS: Record<string, ColumnSpec> = {
   ...NUMERIC_SPECS,
 };
 
-/** achievements.csv columns (dataset.md). */
-export const ACHIEVEMENT_COLUMNS: Record<string, ColumnSpec> = {
+/** How each achievements.csv column is checked (the columns and their order: the vocabulary's ACHIEVEMENT_COLUMNS). */
+export const ACHIEVEMENT_COLUMN_SPECS: Readonly<Record<AchievementColumn, ColumnSpec>> = {
   park: { description: 'a code in parks.csv', blank: false, parse: (t) => ({ ok: true, value: t }) },
   metric: {
     description: 'a key of the documented metric vocabulary',
@@ -212,7 +222,7 @@ export class IssueList {
 }
 
 /** Checks the header against the expected columns: missing, unknown and repeated names. */
-export function checkHeader(header: string[], expected: string[], file: string, issues: IssueList): Map<string, number> | null {
+export function checkHeader(header: string[], expected: readonly string[], file: string, issues: IssueList): Map<string, number> | null {
   const index = new Map<string, number>();
   let bad = false;
   header.forEach((name, i) => {
@@ -279,7 +289,7 @@ export interface TableValidator<T> extends CsvSink {
 /** Wires header checking, cell counting and empty-file reporting around a row validator. */
 function tableValidator<T>(
   file: string,
-  expected: string[],
+  expected: readonly string[],
   issues: IssueList,
   validateRow: (row: CsvRow, index: Map<string, number>) => T | null,
   emptyMessage: string | null,
@@ -316,13 +326,13 @@ export function parksValidator(file: string, issues: IssueList): TableValidator<
   const seen = new Map<string, number>();
   return tableValidator<Park>(
     file,
-    Object.keys(PARK_COLUMNS),
+    PARK_COLUMNS,
     issues,
     (row, index) => {
       const v: Record<string, unknown> = {};
       let bad = false;
-      for (const [col, spec] of Object.entries(PARK_COLUMNS)) {
-        const c = readCell(row, index, col, spec, file, issues);
+      for (const col of PARK_COLUMNS) {
+        const c = readCell(row, index, col, PARK_COLUMN_SPECS[col], file, issues);
         v[col] = c.value;
         bad ||= c.bad;
       }
@@ -350,7 +360,7 @@ export function parksValidator(file: string, issues: IssueList): TableValidator<
   );
 }
 
-const E = ENTERPRISE_COLUMNS;
+const E = ENTERPRISE_COLUMN_SPECS;
 
 /**
  * A copy of a cell that does not keep its parse chunk alive: V8 makes long substrings views
@@ -408,7 +418,7 @@ export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues:
     };
   };
   const specs: Record<string, ColumnSpec> = { ...E };
-  for (const col of ['park', 'year', 'founded', 'industry', 'tags']) specs[col] = repeating(E[col]!);
+  for (const col of ['park', 'year', 'founded', 'industry', 'tags'] as const) specs[col] = repeating(E[col]);
   const noTags: Tag[] = [];
   // A row's numbers are written straight into the slab at the next free place; a row found
   // invalid leaves them to be overwritten by the next one.
@@ -522,7 +532,7 @@ export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues:
       tags,
     };
   };
-  const rows = tableValidator(file, Object.keys(ENTERPRISE_COLUMNS), issues, validateRow, 'has no enterprise rows');
+  const rows = tableValidator(file, ENTERPRISE_COLUMNS, issues, validateRow, 'has no enterprise rows');
   return {
     header: (cells) => rows.header(cells),
     row: (row) => rows.row(row),
@@ -539,13 +549,13 @@ export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues:
 export function achievementsValidator(file: string, parkCodes: ParkCodes, issues: IssueList): TableValidator<Achievement> {
   return tableValidator<Achievement>(
     file,
-    Object.keys(ACHIEVEMENT_COLUMNS),
+    ACHIEVEMENT_COLUMNS,
     issues,
     (row, index) => {
       const v: Record<string, unknown> = {};
       let bad = false;
-      for (const [col, spec] of Object.entries(ACHIEVEMENT_COLUMNS)) {
-        const c = readCell(row, index, col, spec, file, issues);
+      for (const col of ACHIEVEMENT_COLUMNS) {
+        const c = readCell(row, index, col, ACHIEVEMENT_COLUMN_SPECS[col], file, issues);
         v[col] = c.value;
         bad ||= c.bad;
       }

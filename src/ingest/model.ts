@@ -1,29 +1,9 @@
 import { z } from 'zod';
 
-/** Raw numeric columns of enterprises.csv that a model may reference (dataset.md). */
-export const NUMERIC_COLUMNS = [
-  'rd_expense',
-  'rd_expense_prev',
-  'revenue',
-  'revenue_prev',
-  'employees',
-  'st_staff',
-  'postgrad_staff',
-  'invention_patent_apps',
-  'pct_apps',
-  'tech_contract_value',
-  'high_tech_revenue',
-  'rd_tax_deduction',
-  'net_profit',
-  'net_assets',
-  'graduates_hired',
-  'platforms',
-  'awards',
-  'vc_investment',
-  'standards',
-  'serious_violations',
-] as const;
-export type NumericColumn = (typeof NUMERIC_COLUMNS)[number];
+import { NUMERIC_COLUMNS } from '../core/vocabulary.ts';
+
+/** Raw numeric columns of enterprises.csv that a model may reference: the vocabulary's. */
+export { NUMERIC_COLUMNS, type NumericColumn } from '../core/vocabulary.ts';
 
 const localized = z
   .object({

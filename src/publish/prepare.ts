@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvLine, numberCell, textCell, UTF8_BOM } from '../core/csv-write.ts';
+import { ACHIEVEMENT_COLUMNS, PARK_COLUMNS } from '../core/vocabulary.ts';
 import type { Achievement, Park } from '../ingest/dataset.ts';
 import { loadDataFolder } from '../ingest/load.ts';
 import { isPublicBonus, type Model } from '../ingest/model.ts';
@@ -131,7 +132,7 @@ export function dataDictionaryCsv(model: Model): string {
  * as UTF-8 with BOM and formula-safe text cells, never a raw copy of the operator's file.
  */
 export function parksCsv(parks: Park[]): string {
-  const header = ['code', 'name', 'name_en', 'province', 'city', 'level', 'pilot_batch', 'pilot_year'];
+  const header = [...PARK_COLUMNS];
   const rows = parks.map((p) => [
     ...[p.code, p.name, p.nameEn, p.province, p.city, p.level].map(textCell),
     numberCell(p.pilotBatch),
@@ -142,7 +143,7 @@ export function parksCsv(parks: Park[]): string {
 
 /** achievements.csv as published: UTF-8 with BOM, formula-safe text cells (see parksCsv). */
 export function achievementsCsv(achievements: Achievement[]): string {
-  const header = ['park', 'metric', 'value', 'unit', 'as_of', 'note', 'source'];
+  const header = [...ACHIEVEMENT_COLUMNS];
   const rows = achievements.map((a) => [
     textCell(a.park),
     textCell(a.metric),

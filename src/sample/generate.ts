@@ -7,55 +7,19 @@
 // rows can be produced year by year, park by park, without holding the dataset in memory.
 
 import { USCC_CHARSET, computeOrgCodeCheckChar, computeUsccCheckChar } from '../ingest/uscc.ts';
+import {
+  ENTERPRISE_COLUMNS,
+  NUMERIC_COLUMNS as INDICATOR_COLUMNS,
+  PARK_COLUMNS,
+  STAGE_IDS,
+  TAGS,
+  industryBySlug,
+  type NumericColumn,
+  type StageId,
+} from '../core/vocabulary.ts';
 
-/** Columns of parks.csv, in the order dataset.md lists them. */
-export const PARK_COLUMNS = [
-  'code',
-  'name',
-  'name_en',
-  'province',
-  'city',
-  'level',
-  'pilot_batch',
-  'pilot_year',
-] as const;
-
-/** Indicator columns of enterprises.csv (everything after `tags`), in dataset.md order. */
-export const INDICATOR_COLUMNS = [
-  'rd_expense',
-  'rd_expense_prev',
-  'revenue',
-  'revenue_prev',
-  'employees',
-  'st_staff',
-  'postgrad_staff',
-  'invention_patent_apps',
-  'pct_apps',
-  'tech_contract_value',
-  'high_tech_revenue',
-  'rd_tax_deduction',
-  'net_profit',
-  'net_assets',
-  'graduates_hired',
-  'platforms',
-  'awards',
-  'vc_investment',
-  'standards',
-  'serious_violations',
-] as const;
-
-/** Columns of enterprises.csv, in the order dataset.md lists them. */
-export const ENTERPRISE_COLUMNS = [
-  'id',
-  'name',
-  'name_en',
-  'park',
-  'year',
-  'founded',
-  'industry',
-  'tags',
-  ...INDICATOR_COLUMNS,
-] as const;
+/** Columns of parks.csv and enterprises.csv, and the indicator columns (everything after `tags`): the vocabulary's. */
+export { ENTERPRISE_COLUMNS, NUMERIC_COLUMNS as INDICATOR_COLUMNS, PARK_COLUMNS } from '../core/vocabulary.ts';
 
 /** The seed of the bundled sample in data/. */
 export const DEFAULT_SEED = '2023';
@@ -64,7 +28,7 @@ export const DEFAULT_SEED = '2023';
 export const DEFAULT_YEARS: readonly number[] = [2021, 2022, 2023];
 
 /** One indicator column name of enterprises.csv. */
-export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number];
+export type IndicatorColumn = NumericColumn;
 
 /** One generated enterprise-year; null is a blank (未填报) cell. Money is already rounded to 2 decimals. */
 export type EnterpriseRecord = {
@@ -242,7 +206,7 @@ interface Industry {
 
 const INDUSTRIES: readonly Industry[] = [
   {
-    zh: '新一代信息技术',
+    zh: industryBySlug('it').name,
     matureRevenue: 5000,
     rdIntensity: 0.07,
     stBonus: 0.5,
@@ -261,7 +225,7 @@ const INDUSTRIES: readonly Industry[] = [
     ],
   },
   {
-    zh: '生物医药',
+    zh: industryBySlug('biomedicine').name,
     matureRevenue: 6000,
     rdIntensity: 0.08,
     stBonus: 0.3,
@@ -278,7 +242,7 @@ const INDUSTRIES: readonly Industry[] = [
     ],
   },
   {
-    zh: '新材料',
+    zh: industryBySlug('new-materials').name,
     matureRevenue: 8000,
     rdIntensity: 0.035,
     stBonus: 0,
@@ -293,7 +257,7 @@ const INDUSTRIES: readonly Industry[] = [
     ],
   },
   {
-    zh: '高端装备',
+    zh: industryBySlug('equipment').name,
     matureRevenue: 9000,
     rdIntensity: 0.04,
     stBonus: 0,
@@ -310,7 +274,7 @@ const INDUSTRIES: readonly Industry[] = [
     ],
   },
   {
-    zh: '新能源',
+    zh: industryBySlug('new-energy').name,
     matureRevenue: 10000,
     rdIntensity: 0.035,
     stBonus: -0.1,
@@ -327,7 +291,7 @@ const INDUSTRIES: readonly Industry[] = [
     ],
   },
   {
-    zh: '节能环保',
+    zh: industryBySlug('environment').name,
     matureRevenue: 5000,
     rdIntensity: 0.03,
     stBonus: -0.2,
@@ -342,7 +306,7 @@ const INDUSTRIES: readonly Industry[] = [
     ],
   },
   {
-    zh: '现代农业',
+    zh: industryBySlug('agriculture').name,
     matureRevenue: 4000,
     rdIntensity: 0.025,
     stBonus: -0.4,
@@ -356,7 +320,7 @@ const INDUSTRIES: readonly Industry[] = [
     ],
   },
   {
-    zh: '数字创意',
+    zh: industryBySlug('digital-creative').name,
     matureRevenue: 2500,
     rdIntensity: 0.05,
     stBonus: 0.2,
@@ -489,7 +453,6 @@ const BRAND_CHARS: readonly (readonly [string, string])[] = (() => {
   return out;
 })();
 
-const STAGE_NAMES = ['startup', 'growth', 'stable'] as const;
 
 interface PilotPark {
   row: ParkRow;
@@ -839,7 +802,7 @@ function makeBrand(globalSlot: number, length: number, spaces: CodeSpaces): [str
 // ---------------------------------------------------------------------------
 // One enterprise
 
-const TAG_NAMES = ['高新技术企业', '科技型中小企业', '专精特新', '瞪羚企业', '上市企业'] as const;
+const TAG_NAMES = TAGS;
 
 function drawAge(rng: Rng, stage: number): number {
   if (stage === 0) return rng.pick([0.14, 0.26, 0.3, 0.3]);
@@ -1161,6 +1124,6 @@ export function formatParksCsv(plan: SamplePlan): string {
 }
 
 /** Stage id of an enterprise-year by the reference model's age rule (for summaries and tests). */
-export function stageOfRecord(record: Pick<EnterpriseRecord, 'year' | 'founded'>): (typeof STAGE_NAMES)[number] {
-  return STAGE_NAMES[stageOfAge(record.year - Number(record.founded.slice(0, 4)))]!;
+export function stageOfRecord(record: Pick<EnterpriseRecord, 'year' | 'founded'>): StageId {
+  return STAGE_IDS[stageOfAge(record.year - Number(record.founded.slice(0, 4)))]!;
 }

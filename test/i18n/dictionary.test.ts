@@ -90,7 +90,7 @@ describe('links', () => {
 
 describe('labels from data', () => {
   it('translates known ids and falls back for unknown ones', () => {
-    expect(stageLabel('en', 'stable')).toBe('Mature');
+    expect(stageLabel('en', 'stable')).toBe('Stable');
     expect(stageLabel('zh', 'scaleup', '壮大期')).toBe('壮大期');
     expect(tagLabel('en', '瞪羚企业')).toBe('Gazelle enterprise');
     expect(tagLabel('en', '其他')).toBe('其他');

@@ -14,9 +14,9 @@ export function stageName(lang: Lang, id: string): string {
   return stageLabel(lang, id, model.stages.find((s) => s.id === id)?.name[lang]);
 }
 
-/** An industry's name; the blank industry reads as "unclassified". */
+/** An industry's name; the blank industry reads as "unclassified" (industryLabel). */
 export function industryName(lang: Lang, industry: string): string {
-  return industry.trim() === '' ? t(lang, 'rankings.industry.unclassified') : industryLabel(lang, industry);
+  return industryLabel(lang, industry);
 }
 
 /** An indicator's name: the model's own (a replaced model names its indicators). */

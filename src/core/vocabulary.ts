@@ -1,0 +1,158 @@
+/**
+ * The one vocabulary of the data and the site: the columns of the data folder's CSV files,
+ * the designations (tags), the common industries (with URL slug), the default model's stages,
+ * categories and indicators. Each entry names its dictionary key; the dictionaries
+ * (src/i18n/zh.ts, en.ts) hold the words, and src/i18n/index.ts checks at compile time that
+ * every key named here exists. Nothing else writes these lists: ingest validates against them,
+ * the sample generator writes them, the site labels and links with them.
+ *
+ * Pure data and browser-safe (no Node APIs): the client island may import it.
+ */
+
+/** Raw numeric columns of enterprises.csv, in dataset.md order; a model may reference any of them. */
+export const NUMERIC_COLUMNS = [
+  'rd_expense',
+  'rd_expense_prev',
+  'revenue',
+  'revenue_prev',
+  'employees',
+  'st_staff',
+  'postgrad_staff',
+  'invention_patent_apps',
+  'pct_apps',
+  'tech_contract_value',
+  'high_tech_revenue',
+  'rd_tax_deduction',
+  'net_profit',
+  'net_assets',
+  'graduates_hired',
+  'platforms',
+  'awards',
+  'vc_investment',
+  'standards',
+  'serious_violations',
+] as const;
+export type NumericColumn = (typeof NUMERIC_COLUMNS)[number];
+
+/** Columns of parks.csv, in the order dataset.md lists them. */
+export const PARK_COLUMNS = ['code', 'name', 'name_en', 'province', 'city', 'level', 'pilot_batch', 'pilot_year'] as const;
+export type ParkColumn = (typeof PARK_COLUMNS)[number];
+
+/** The columns of enterprises.csv before the numeric ones. */
+export const ENTERPRISE_TEXT_COLUMNS = ['id', 'name', 'name_en', 'park', 'year', 'founded', 'industry', 'tags'] as const;
+
+/** Columns of enterprises.csv, in the order dataset.md lists them. */
+export const ENTERPRISE_COLUMNS = [...ENTERPRISE_TEXT_COLUMNS, ...NUMERIC_COLUMNS] as const;
+export type EnterpriseColumn = (typeof ENTERPRISE_COLUMNS)[number];
+
+/** Columns of achievements.csv, in the order dataset.md lists them. */
+export const ACHIEVEMENT_COLUMNS = ['park', 'metric', 'value', 'unit', 'as_of', 'note', 'source'] as const;
+export type AchievementColumn = (typeof ACHIEVEMENT_COLUMNS)[number];
+
+/** The designations an enterprise may carry in `tags`, as written (in Chinese) in the data, in display order. */
+export const TAGS = ['高新技术企业', '科技型中小企业', '专精特新', '瞪羚企业', '上市企业'] as const;
+export type Tag = (typeof TAGS)[number];
+
+/** Each designation's dictionary key. */
+export const TAG_KEYS = {
+  高新技术企业: 'tag.highTech',
+  科技型中小企业: 'tag.techSme',
+  专精特新: 'tag.specialised',
+  瞪羚企业: 'tag.gazelle',
+  上市企业: 'tag.listed',
+} as const satisfies Readonly<Record<Tag, `tag.${string}`>>;
+
+/**
+ * The common industries: the name as written in the data's free-text `industry` column, the
+ * slug of its ranking pages and its dictionary key. The sample data uses exactly these.
+ */
+export const INDUSTRIES = [
+  { name: '新一代信息技术', slug: 'it', key: 'industry.it' },
+  { name: '生物医药', slug: 'biomedicine', key: 'industry.biomed' },
+  { name: '新材料', slug: 'new-materials', key: 'industry.materials' },
+  { name: '高端装备', slug: 'equipment', key: 'industry.equipment' },
+  { name: '新能源', slug: 'new-energy', key: 'industry.energy' },
+  { name: '节能环保', slug: 'environment', key: 'industry.environment' },
+  { name: '现代农业', slug: 'agriculture', key: 'industry.agriculture' },
+  { name: '数字创意', slug: 'digital-creative', key: 'industry.digitalCreative' },
+] as const;
+export type IndustryEntry = (typeof INDUSTRIES)[number];
+
+/** A blank `industry` cell: its slug and dictionary key. */
+export const UNCLASSIFIED_INDUSTRY = { name: '', slug: 'unclassified', key: 'rankings.industry.unclassified' } as const;
+
+const industryByName: ReadonlyMap<string, IndustryEntry | typeof UNCLASSIFIED_INDUSTRY> = new Map<string, IndustryEntry | typeof UNCLASSIFIED_INDUSTRY>([
+  ...INDUSTRIES.map((i) => [i.name, i] as const),
+  [UNCLASSIFIED_INDUSTRY.name, UNCLASSIFIED_INDUSTRY],
+]);
+
+/** The vocabulary entry of an industry as written in the data (trimmed), if it is a known one. */
+export function industryEntry(industry: string): IndustryEntry | typeof UNCLASSIFIED_INDUSTRY | undefined {
+  return industryByName.get(industry.trim());
+}
+
+/** The vocabulary's industry with this slug; throws for an unknown slug (a programming error). */
+export function industryBySlug(slug: IndustryEntry['slug']): IndustryEntry {
+  const entry = INDUSTRIES.find((i) => i.slug === slug);
+  if (!entry) throw new Error(`vocabulary: no industry with slug "${slug}"`);
+  return entry;
+}
+
+/**
+ * A URL-safe key for an industry name: the vocabulary's slug for known ones (and "unclassified"
+ * for a blank cell), else a stable hex key of the name's UTF-8 bytes, so every industry gets a page.
+ */
+export function industrySlug(industry: string): string {
+  const known = industryByName.get(industry);
+  if (known) return known.slug;
+  let hex = '';
+  for (const byte of new TextEncoder().encode(industry)) {
+    hex += byte.toString(16).padStart(2, '0');
+    if (hex.length >= 32) break;
+  }
+  return `i-${hex.slice(0, 32)}`;
+}
+
+/** The reference model's development stages, youngest first, and their dictionary keys. */
+export const STAGES = [
+  { id: 'startup', key: 'stage.startup' },
+  { id: 'growth', key: 'stage.growth' },
+  { id: 'stable', key: 'stage.stable' },
+] as const;
+export type StageId = (typeof STAGES)[number]['id'];
+export const STAGE_IDS: readonly StageId[] = STAGES.map((s) => s.id);
+
+/** The reference model's indicator categories and their dictionary keys. */
+export const CATEGORIES = [
+  { id: 'tech', key: 'category.tech' },
+  { id: 'ops', key: 'category.ops' },
+  { id: 'aux', key: 'category.aux' },
+] as const;
+
+/** The reference model's indicators, in model order, and their dictionary keys. */
+export const INDICATORS = [
+  { id: 'rd_expense', key: 'indicator.rd_expense' },
+  { id: 'rd_growth', key: 'indicator.rd_growth' },
+  { id: 'rd_intensity', key: 'indicator.rd_intensity' },
+  { id: 'st_staff_ratio', key: 'indicator.st_staff_ratio' },
+  { id: 'invention_patent_apps', key: 'indicator.invention_patent_apps' },
+  { id: 'pct_apps', key: 'indicator.pct_apps' },
+  { id: 'tech_contract_value', key: 'indicator.tech_contract_value' },
+  { id: 'high_tech_revenue', key: 'indicator.high_tech_revenue' },
+  { id: 'revenue', key: 'indicator.revenue' },
+  { id: 'revenue_growth', key: 'indicator.revenue_growth' },
+  { id: 'postgrad_ratio', key: 'indicator.postgrad_ratio' },
+  { id: 'rd_tax_deduction', key: 'indicator.rd_tax_deduction' },
+  { id: 'roe', key: 'indicator.roe' },
+  { id: 'graduates_hired', key: 'indicator.graduates_hired' },
+  { id: 'platforms', key: 'indicator.platforms' },
+  { id: 'awards', key: 'indicator.awards' },
+  { id: 'vc_investment', key: 'indicator.vc_investment' },
+  { id: 'standards', key: 'indicator.standards' },
+] as const;
+
+/** Dictionary key of a default stage, category or indicator id, if it is one. */
+export function vocabularyKey(kind: 'stage' | 'category' | 'indicator', id: string): string | undefined {
+  const list: readonly { id: string; key: string }[] = kind === 'stage' ? STAGES : kind === 'category' ? CATEGORIES : INDICATORS;
+  return list.find((e) => e.id === id)?.key;
+}
