@@ -179,7 +179,10 @@ export function parseProgrammes(text: string, file: string, ctx: ProgrammeContex
   const privateIds = new Set(ctx.model?.indicators.filter((i) => !i.public).map((i) => i.id) ?? []);
   const r = fileSchema.safeParse(json);
   if (!r.success) {
+    // A rule of unknown keys only is also "empty": its unknown keys say enough.
+    const withUnknownKeys = new Set(r.error.issues.filter((i) => i.code === 'unrecognized_keys').map((i) => formatPath(i.path)));
     for (const issue of r.error.issues) {
+      if (issue.code === 'custom' && withUnknownKeys.has(formatPath(issue.path))) continue;
       const inRule = issue.path.length === 3 && issue.path[2] === 'rule';
       if (issue.code === 'unrecognized_keys' && inRule) {
         for (const key of issue.keys) {
