@@ -98,22 +98,24 @@ export function cohortProbabilities(method: Indicator['method']): number[] {
 }
 
 /** A normalisation method with its parameters, in one short sentence. */
-export function describeMethod(lang: Lang, indicator: Pick<Indicator, 'method' | 'unit'>): string {
+export function describeMethod(lang: Lang, indicator: Pick<Indicator, 'method' | 'unit' | 'direction'>): string {
   const m = indicator.method;
+  // A reverse indicator (逆向指标, direction "lower") reads each rule mirrored (normalise.ts).
+  const lower = indicator.direction === 'lower';
   switch (m.kind) {
     case 'benchmark':
-      return t(lang, 'methodDesc.benchmark', { q: quantileLabel(m.p) });
+      return t(lang, lower ? 'methodDesc.benchmarkLower' : 'methodDesc.benchmark', { q: quantileLabel(m.p) });
     case 'range':
-      return t(lang, 'methodDesc.range', { lo: quantileLabel(m.lo), hi: quantileLabel(m.hi) });
+      return t(lang, lower ? 'methodDesc.rangeLower' : 'methodDesc.range', { lo: quantileLabel(m.lo), hi: quantileLabel(m.hi) });
     case 'fixed':
-      return t(lang, 'methodDesc.fixed', {
+      return t(lang, lower ? 'methodDesc.fixedLower' : 'methodDesc.fixed', {
         lo: formatParameter(lang, m.lo, indicator.unit),
         hi: formatParameter(lang, m.hi, indicator.unit),
       });
     case 'steps':
-      return t(lang, 'methodDesc.steps', {
+      return t(lang, lower ? 'methodDesc.stepsLower' : 'methodDesc.steps', {
         steps: m.steps
-          .map((step) => t(lang, 'methodDesc.step', { at: formatNumber(lang, step.at), s: formatNumber(lang, step.s, 1) }))
+          .map((step) => t(lang, lower ? 'methodDesc.stepLower' : 'methodDesc.step', { at: formatNumber(lang, step.at), s: formatNumber(lang, step.s, 1) }))
           .join(t(lang, 'methodDesc.listSeparator')),
       });
   }
