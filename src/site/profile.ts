@@ -1,13 +1,14 @@
 /**
  * Pure helpers for the enterprise profile and the methodology page: picking strengths and
- * weaknesses against the stage cohort, the "top x %" figure, and model descriptions in words
- * (methods, value derivations, stage rules, cohort benchmarks). No Astro, no data loading:
+ * weaknesses against the stage cohort, the "top x %" figure, names and band labels, and model
+ * descriptions in words (methods, value derivations, stage rules, cohort benchmarks). No Astro, no data loading:
  * they take the model's pieces and the published numbers as arguments.
  */
 import { t, type Lang } from '../i18n/index.ts';
 import { formatMoneyWan, formatNumber, formatPercent } from '../i18n/format.ts';
 import type { Indicator, Stage } from '../ingest/model.ts';
 import { quantilePoints } from '../scoring/normalise.ts';
+import { bandLabel } from '../publish/publish.ts';
 
 /** An indicator picked as a strength or weakness: its index (model order) and its band code (publish.ts). */
 export interface BandPick {
@@ -189,4 +190,32 @@ export function describeStageRule(lang: Lang, rule: Stage['rule']): string {
   bound('age', rule.age);
   bound('revenue', rule.revenue);
   return parts.length ? parts.join(t(lang, 'stageRule.and')) : t(lang, 'stageRule.catchAll');
+}
+
+/** The enterprise's name in the page language (English falls back to the Chinese name). */
+export function enterpriseName(lang: Lang, row: { name: string; nameEn: string }): string {
+  return lang === 'en' && row.nameEn ? row.nameEn : row.name;
+}
+
+/** The name in the other language, when there is a distinct one. */
+export function otherEnterpriseName(lang: Lang, row: { name: string; nameEn: string }): string | null {
+  if (lang === 'en') return row.nameEn ? row.name : null;
+  return row.nameEn || null;
+}
+
+/** A name used inside an English sentence starts lower-case ("serious violations of …"). */
+export function inSentence(lang: Lang, text: string): string {
+  return lang === 'en' ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/** A band code of a published row ('0'–'4') as its short label (前 10% …). */
+export function bandText(lang: Lang, code: string | number | undefined): string {
+  return t(lang, `band.${bandLabel(String(code))}`);
+}
+
+/** The band columns of the profile's band strip, in order, and the column of a band code. */
+export const BAND_COLUMNS = ['top10', 'top25', 'top50', 'lower50', 'na'] as const;
+export function bandColumn(code: string | number | undefined): number {
+  const n = Number(code);
+  return n >= 1 && n <= 4 ? n - 1 : 4;
 }

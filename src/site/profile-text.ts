@@ -1,13 +1,18 @@
 /**
  * Per-language texts an enterprise profile repeats on every one of its thousands of pages
- * (method sentences, names), computed once per build rather than once per page.
+ * (method sentences, names, cohort benchmarks), computed once per build rather than once per
+ * page, and `profileSource`: this build's data as enterprise-view.ts reads it.
  */
-import { cohortFor, model, parkByCode, stagePoints, type EnterpriseYear } from '../../site/portal.ts';
-import { cohortProbabilities, describeBenchmark, describeMethod } from '../../site/profile.ts';
-import { bandLabel } from '../../publish/publish.ts';
-import { t } from '../../i18n/index.ts';
-import { formatNumber } from '../../i18n/format.ts';
-import type { Lang } from '../../i18n/index.ts';
+import type { Lang } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
+import { formatNumber } from '../i18n/format.ts';
+import type { CohortTexts, ProfileSource } from './enterprise-view.ts';
+import { latestYear, model } from './load.ts';
+import { cohortProbabilities, describeBenchmark, describeMethod } from './profile.ts';
+import { cohortFor, industrySlug, parkByCode, rankingSizes } from './queries.ts';
+import { stagePoints } from './statistics.ts';
+
+export type { CohortTexts };
 
 const methodCache = new Map<Lang, string[]>();
 /** The short method sentence of every indicator, in model order. */
@@ -18,17 +23,6 @@ export function methodTexts(lang: Lang): string[] {
     methodCache.set(lang, texts);
   }
   return texts;
-}
-
-/** The enterprise's name in the page language (English falls back to the Chinese name). */
-export function enterpriseName(lang: Lang, row: Pick<EnterpriseYear, 'name' | 'nameEn'>): string {
-  return lang === 'en' && row.nameEn ? row.nameEn : row.name;
-}
-
-/** The name in the other language, when there is a distinct one. */
-export function otherEnterpriseName(lang: Lang, row: Pick<EnterpriseYear, 'name' | 'nameEn'>): string | null {
-  if (lang === 'en') return row.nameEn ? row.name : null;
-  return row.nameEn || null;
 }
 
 /** A park's name in the page language. */
@@ -56,17 +50,6 @@ export function publicIndicatorList(lang: Lang): string {
   return list;
 }
 
-/** A name used inside an English sentence starts lower-case ("serious violations of …"). */
-export function inSentence(lang: Lang, text: string): string {
-  return lang === 'en' ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-}
-
-/** What every profile of one cohort (year and stage) shows alike, formatted once per language. */
-export interface CohortTexts {
-  /** Per indicator: the cohort benchmark of a public indicator; for a private one, only that it is not published (§7). */
-  benchmarks: { parts: string[]; kind: 'values' | 'withheld' | 'none' | 'fixed' | 'private' }[];
-  weights: string[];
-}
 const cohortTextCache = new Map<string, CohortTexts>();
 /** The cohort texts of a year and stage in a language, cached. */
 export function cohortTexts(lang: Lang, year: number, stage: string): CohortTexts {
@@ -88,14 +71,15 @@ export function cohortTexts(lang: Lang, year: number, stage: string): CohortText
   return texts;
 }
 
-/** A band code of a published row ('0'–'4') as its short label (前 10% …). */
-export function bandText(lang: Lang, code: string | number | undefined): string {
-  return t(lang, `band.${bandLabel(String(code))}`);
-}
-
-/** The band columns of the profile's band strip, in order, and the column of a band code. */
-export const BAND_COLUMNS = ['top10', 'top25', 'top50', 'lower50', 'na'] as const;
-export function bandColumn(code: string | number | undefined): number {
-  const n = Number(code);
-  return n >= 1 && n <= 4 ? n - 1 : 4;
-}
+/** This build's data, as the enterprise profile's view reads it. */
+export const profileSource: ProfileSource = {
+  model,
+  latestYear,
+  parkName,
+  stageName: modelStageName,
+  industrySlug,
+  rankingSizes,
+  stagePoints,
+  cohortTexts,
+  publicIndicatorList,
+};
