@@ -144,24 +144,35 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'nav.data', path: '/data/' },
 ];
 
-/** Translates `${prefix}.${id}` when the dictionary has it, else returns `fallback`. */
+/*
+ * Display names, one rule: the model's own name first (a park's model may rename or add stages,
+ * categories and indicators), then the dictionary's for the reference model's ids, then the id.
+ * Firm and park names: localName.
+ */
+
+/** Translates `key` when the dictionary has it, else returns `fallback`. */
 function lookup(lang: Lang, key: string, fallback: string): string {
   return isTranslationKey(key) ? t(lang, key) : fallback;
 }
 
-/** A stage name (startup/growth/stable); a custom model's stage falls back to `fallback` or its id. */
-export function stageLabel(lang: Lang, stageId: string, fallback?: string): string {
-  return lookup(lang, `stage.${stageId}`, fallback ?? stageId);
+/** A stage name: the model's (`modelName`), else the dictionary's for startup/growth/stable, else its id. */
+export function stageLabel(lang: Lang, stageId: string, modelName?: string): string {
+  return modelName ?? lookup(lang, `stage.${stageId}`, stageId);
 }
 
-/** An indicator category name (tech/ops/aux). */
-export function categoryLabel(lang: Lang, categoryId: string, fallback?: string): string {
-  return lookup(lang, `category.${categoryId}`, fallback ?? categoryId);
+/** An indicator category name: the model's, else the dictionary's for tech/ops/aux, else its id. */
+export function categoryLabel(lang: Lang, categoryId: string, modelName?: string): string {
+  return modelName ?? lookup(lang, `category.${categoryId}`, categoryId);
 }
 
-/** An indicator name of the default model; models that name their indicators should pass that. */
-export function indicatorLabel(lang: Lang, indicatorId: string, fallback?: string): string {
-  return lookup(lang, `indicator.${indicatorId}`, fallback ?? indicatorId);
+/** An indicator name: the model's, else the dictionary's for the reference model's indicators, else its id. */
+export function indicatorLabel(lang: Lang, indicatorId: string, modelName?: string): string {
+  return modelName ?? lookup(lang, `indicator.${indicatorId}`, indicatorId);
+}
+
+/** A firm's or park's name in the language: its English name on /en/ when the data has one, else the Chinese. */
+export function localName(lang: Lang, named: { readonly name: string; readonly nameEn: string }): string {
+  return lang === 'en' && named.nameEn ? named.nameEn : named.name;
 }
 
 /** An achievements.csv metric name. */

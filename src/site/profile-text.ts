@@ -4,7 +4,7 @@
  * page, and `profileSource`: this build's data as enterprise-view.ts reads it.
  */
 import type { Lang } from '../i18n/index.ts';
-import { t } from '../i18n/index.ts';
+import { localName, t } from '../i18n/index.ts';
 import { formatNumber } from '../i18n/format.ts';
 import type { CohortTexts, ProfileSource } from './enterprise-view.ts';
 import { latestYear, model } from './load.ts';
@@ -28,7 +28,7 @@ export function methodTexts(lang: Lang): string[] {
 /** A park's name in the page language. */
 export function parkName(lang: Lang, code: string): string {
   const park = parkByCode(code);
-  return lang === 'en' && park.nameEn ? park.nameEn : park.name;
+  return localName(lang, park);
 }
 
 /** A model stage's name in the page language (the model names its stages). */

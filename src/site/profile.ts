@@ -4,7 +4,7 @@
  * descriptions in words (methods, value derivations, stage rules, cohort benchmarks). No Astro, no data loading:
  * they take the model's pieces and the published numbers as arguments.
  */
-import { t, type Lang } from '../i18n/index.ts';
+import { localName, t, type Lang } from '../i18n/index.ts';
 import { formatMoneyWan, formatNumber, formatPercent } from '../i18n/format.ts';
 import type { Indicator, Stage } from '../ingest/model.ts';
 import { quantilePoints } from '../scoring/normalise.ts';
@@ -194,7 +194,7 @@ export function describeStageRule(lang: Lang, rule: Stage['rule']): string {
 
 /** The enterprise's name in the page language (English falls back to the Chinese name). */
 export function enterpriseName(lang: Lang, row: { name: string; nameEn: string }): string {
-  return lang === 'en' && row.nameEn ? row.nameEn : row.name;
+  return localName(lang, row);
 }
 
 /** The name in the other language, when there is a distinct one. */

@@ -3,7 +3,7 @@
  * (newest year first) with its member count and the firms that entered and left. Dates come
  * from the data (the 公示期's start, else data_as_of), never the clock.
  */
-import { href, htmlLang, t, type Lang } from '../../i18n/index.ts';
+import { href, htmlLang, localName, t, type Lang } from '../../i18n/index.ts';
 import { site } from '../../site/portal.ts';
 import { programmeChanges, programmeRoutes } from '../../site/programme-pages.ts';
 import { escapeXml, rfc822Date } from '../showcase/entry-text.ts';
@@ -17,7 +17,7 @@ export function programmesFeed(lang: Lang, siteUrl: URL | undefined): string {
   const sep = lang === 'zh' ? '、' : ', ';
   const stop = lang === 'zh' ? '' : ' ';
   const names = (rows: { name: string; nameEn: string }[]) => {
-    const shown = rows.slice(0, NAMED).map((r) => (lang === 'en' && r.nameEn ? r.nameEn : r.name));
+    const shown = rows.slice(0, NAMED).map((r) => localName(lang, r));
     if (rows.length > NAMED) shown.push(t(lang, 'programmes.feedMore', { n: rows.length - NAMED }));
     return shown.join(sep);
   };

@@ -2,7 +2,7 @@
  * The words of the programme pages: a rule as a list of clauses, kinds, score bands and the
  * 公示期's state, all from the dictionaries.
  */
-import { indicatorLabel, industryLabel, stageLabel, t, tagLabel, type Lang, type TranslationKey } from '../../i18n/index.ts';
+import { indicatorLabel, industryLabel, localName, stageLabel, t, tagLabel, type Lang, type TranslationKey } from '../../i18n/index.ts';
 import { formatDate, formatNumber, formatScore } from '../../i18n/format.ts';
 import { model, parkByCode } from '../../site/portal.ts';
 import type { Programme, ScoreBandCount } from '../../site/programmes.ts';
@@ -10,7 +10,7 @@ import type { Programme, ScoreBandCount } from '../../site/programmes.ts';
 /** A park's name in a language. */
 export function parkLabel(lang: Lang, code: string): string {
   const p = parkByCode(code);
-  return lang === 'en' && p.nameEn ? p.nameEn : p.name;
+  return localName(lang, p);
 }
 
 /** A programme's name in a language. */

@@ -1,15 +1,15 @@
 /** Display names of the things ranking lists are grouped by, in the reader's language. */
 import { model, parkByCode } from '../../site/portal.ts';
-import { industryLabel, stageLabel, t, type Lang } from '../../i18n/index.ts';
+import { industryLabel, localName, stageLabel, t, type Lang } from '../../i18n/index.ts';
 import type { ListKind } from './list-paths.ts';
 
 /** A park's name in the language (the Chinese name when the data has no English one). */
 export function parkName(lang: Lang, code: string): string {
   const p = parkByCode(code);
-  return lang === 'en' && p.nameEn ? p.nameEn : p.name;
+  return localName(lang, p);
 }
 
-/** A stage's name: the dictionary's for the default stages, else the model's own. */
+/** A stage's name: the model's, else the dictionary's (stageLabel). */
 export function stageName(lang: Lang, id: string): string {
   return stageLabel(lang, id, model.stages.find((s) => s.id === id)?.name[lang]);
 }

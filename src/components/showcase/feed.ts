@@ -5,7 +5,7 @@
  */
 import { parkByCode, showcaseEntries, site } from '../../site/portal.ts';
 import { routes } from '../../site/routes.ts';
-import { href, htmlLang, t, type Lang } from '../../i18n/index.ts';
+import { href, htmlLang, localName, t, type Lang } from '../../i18n/index.ts';
 import { entrySummary, entryTitle, escapeXml, rfc822Date } from './entry-text.ts';
 
 /** The feed document of a language. `siteUrl` is Astro's `site` (the canonical origin). */
@@ -34,7 +34,7 @@ export function showcaseFeed(lang: Lang, siteUrl: URL | undefined): string {
       `<guid isPermaLink="true">${escapeXml(link)}</guid>`,
       el('pubDate', rfc822Date(entry.date)),
       el('dc:creator', entry.author),
-      el('category', lang === 'en' && park.nameEn ? park.nameEn : park.name),
+      el('category', localName(lang, park)),
       summary ? el('description', summary) : el('description', inChinese + entry.html),
       el('content:encoded', entry.html),
       '</item>',
