@@ -49,7 +49,17 @@ export function describeBonus(lang: Lang, model: Model, item: BonusItem): string
   if (item.tag !== undefined) {
     return t(lang, 'modelRules.bonusTag', { name: item.name[lang], tag: tagLabel(lang, item.tag), points: n(Math.min(item.points_each, item.max)) });
   }
-  return t(lang, 'modelRules.bonusColumn', { name: item.name[lang], column: columnName(lang, model, item.column!), each: n(item.points_each), max: n(item.max) });
+  const unit = t(lang, `modelRules.unit.${columnUnit(model, item.column!)}`);
+  return t(lang, 'modelRules.bonusColumn', { name: item.name[lang], column: columnName(lang, model, item.column!), unit, each: n(item.points_each), max: n(item.max) });
+}
+
+/** The built-in numeric columns measured in 万元 (dataset.md); the others are counts. */
+const MONEY_COLUMNS = new Set(['rd_expense', 'rd_expense_prev', 'revenue', 'revenue_prev', 'tech_contract_value', 'high_tech_revenue', 'rd_tax_deduction', 'net_profit', 'net_assets', 'vc_investment']);
+
+/** How a raw column is measured: a declared column's unit, else 万元 or a count for the built-in ones. */
+function columnUnit(model: Model, column: string): 'count' | 'wan_yuan' | 'percent' | 'number' {
+  const declared = (model as { columns?: { id: string; unit: 'count' | 'wan_yuan' | 'percent' | 'number' }[] }).columns?.find((c) => c.id === column);
+  return declared?.unit ?? (MONEY_COLUMNS.has(column) ? 'wan_yuan' : 'count');
 }
 
 /** The bonus items in model order with whether each is published exactly. */
