@@ -67,7 +67,7 @@ if (loaded.ok && errors.length === 0) {
     ...rates.map((f) => [
       f.column,
       uses.get(f.column)?.join(', ') ?? '—',
-      ...f.byYear.map((y) => pct(y.reported, y.rows)),
+      ...f.byYear.map((y) => (f.present ? pct(y.reported, y.rows) : 'absent')),
       f.present ? pct(f.reported, f.rows) : 'absent',
     ]),
   ]);

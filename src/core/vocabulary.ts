@@ -156,3 +156,65 @@ export function vocabularyKey(kind: 'stage' | 'category' | 'indicator', id: stri
   const list: readonly { id: string; key: string }[] = kind === 'stage' ? STAGES : kind === 'category' ? CATEGORIES : INDICATORS;
   return list.find((e) => e.id === id)?.key;
 }
+
+/**
+ * Other names a header may give each column (dataset.md, "Headers"): the Chinese names park
+ * offices' workbooks and system exports use, so those files are read as they are. The first
+ * alias is the column's usual Chinese name. Matching ignores white space and full-width forms
+ * (src/ingest/headers.ts); no alias names two columns of one file.
+ */
+export const COLUMN_ALIASES: {
+  readonly parks: Readonly<Record<ParkColumn, readonly string[]>>;
+  readonly enterprises: Readonly<Record<EnterpriseColumn, readonly string[]>>;
+  readonly achievements: Readonly<Record<AchievementColumn, readonly string[]>>;
+} = {
+  parks: {
+    code: ['园区代码', '代码'],
+    name: ['园区名称', '名称', '高新区名称'],
+    name_en: ['英文名称', '园区英文名称'],
+    province: ['省份', '所在省份', '省'],
+    city: ['城市', '所在城市', '市'],
+    level: ['级别', '园区级别'],
+    pilot_batch: ['试点批次'],
+    pilot_year: ['试点年份', '入选试点年份'],
+  },
+  enterprises: {
+    id: ['统一社会信用代码', '社会信用代码', '信用代码'],
+    name: ['企业名称', '名称'],
+    name_en: ['英文名称', '企业英文名称'],
+    park: ['所属园区', '园区', '园区代码'],
+    year: ['评价年度', '年度', '年份'],
+    founded: ['成立日期', '成立时间', '注册日期'],
+    industry: ['所属行业', '行业', '所属领域'],
+    tags: ['企业资质', '资质', '资质认定'],
+    rd_expense: ['研发费用', '研发费用金额', '研发投入'],
+    rd_expense_prev: ['上年研发费用', '上年度研发费用'],
+    revenue: ['营业收入', '营收'],
+    revenue_prev: ['上年营业收入', '上年度营业收入'],
+    employees: ['职工总数', '职工人数', '从业人员数'],
+    st_staff: ['科技人员数', '科技人员数量'],
+    postgrad_staff: ['研究生以上学历人员数', '研究生及以上学历人员数'],
+    invention_patent_apps: ['发明专利申请量', '与主营业务相关的发明专利申请量', '发明专利申请数'],
+    pct_apps: ['PCT专利申请量', 'PCT专利申请数'],
+    tech_contract_value: ['技术合同成交额'],
+    high_tech_revenue: ['高新技术产品收入', '高新技术产品（服务）收入'],
+    rd_tax_deduction: ['研发费用加计扣除所得税减免额', '研发费用加计扣除减免税额'],
+    net_profit: ['净利润'],
+    net_assets: ['净资产'],
+    graduates_hired: ['吸纳应届毕业生人数', '应届毕业生人数'],
+    platforms: ['省级及以上研发或创新平台数量', '近两年承担建设省级及以上研发或创新平台数量', '创新平台数量'],
+    awards: ['省级及以上科技奖励数量', '近两年获得省级及以上科技奖励数量', '科技奖励数量'],
+    vc_investment: ['获得风险投资额', '风险投资额'],
+    standards: ['主持或参与制定标准数量', '制定标准数量'],
+    serious_violations: ['严重违法失信记录数', '严重违法失信记录'],
+  },
+  achievements: {
+    park: ['园区', '园区代码'],
+    metric: ['指标', '指标代码'],
+    value: ['数值', '值'],
+    unit: ['单位'],
+    as_of: ['截至', '截至时间', '时间'],
+    note: ['说明', '备注'],
+    source: ['来源', '出处'],
+  },
+};

@@ -38,7 +38,8 @@ export function parseSignedMoney(text: string): CellResult<number> {
 /** A whole number ≥ 0. */
 export function parseCount(text: string): CellResult<number> {
   const r = parseDecimal(text);
-  if (!r.ok) return fail('is not a whole number');
+  // Keep the advice on separators and units ("15%", "1,200"); anything else is simply not a count.
+  if (!r.ok) return r.message === 'is not a number' ? fail('is not a whole number') : r;
   if (r.value < 0) return fail('must not be negative (a count, ≥ 0)');
   if (!Number.isInteger(r.value)) return fail('must be a whole number (a count)');
   return ok(r.value);

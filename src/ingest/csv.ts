@@ -116,6 +116,8 @@ export interface CsvRow {
 /** Where a table's columns stand when it comes from a workbook sheet (src/ingest/xlsx.ts). */
 export interface SheetPlace {
   sheet: string;
+  /** The header's row number. */
+  line: number;
   /** Each header cell's column letter. */
   letters: string[];
 }

@@ -1,7 +1,11 @@
 import { parseCount, parseDate, parseDecimal, parseIntegerIn, parseMoney, parseSignedMoney, parseYearMonth, type CellResult } from './columns.ts';
-import type { CsvRow, CsvSink, DataIssue } from './csv.ts';
+import type { CsvRow, CsvSink, DataIssue, SheetPlace } from './csv.ts';
+import { resolveHeader, type HeaderColumn } from './headers.ts';
+import type { DeclaredColumn, Model } from './model.ts';
+import { modelColumnUses } from './model-columns.ts';
 import {
   ACHIEVEMENT_COLUMNS,
+  COLUMN_ALIASES,
   ENTERPRISE_COLUMNS,
   NUMERIC_COLUMNS,
   PARK_COLUMNS,
@@ -56,16 +60,35 @@ export interface EnterpriseRow {
  */
 export interface EnterpriseTable {
   rows: EnterpriseRow[];
-  /** NUMERIC_COLUMNS.length values per row, in `rows` order (row i starts at i × RAW_WIDTH); NaN = not reported. */
+  /**
+   * The numeric columns in slab order: the built-in NUMERIC_COLUMNS (at their COLUMN_INDEX),
+   * then the columns the model declares, in model order.
+   */
+  columns: readonly string[];
+  /** Numbers per row in `raw`: columns.length. */
+  width: number;
+  /** `width` values per row, in `rows` order (row i starts at i × width); NaN = not reported. */
   raw: Float64Array;
+  /** Optional columns the file left out (blank in every row), in contract order. */
+  absent: readonly string[];
 }
 
-/** Numbers per row in EnterpriseTable.raw. */
+/** Numbers per row of the built-in columns (a table's width when the model declares none). */
 export const RAW_WIDTH = NUMERIC_COLUMNS.length;
 
+/** Each numeric column's position in a row of a table with these columns; an unknown column is a programming error. */
+export function columnPositions(columns: readonly string[]): (column: string) => number {
+  const at = new Map(columns.map((c, i) => [c, i]));
+  return (column) => {
+    const i = at.get(column);
+    if (i === undefined) throw new Error(`the enterprise table has no numeric column "${column}" (the model read is not the one the table was validated with)`);
+    return i;
+  };
+}
+
 /** The raw numeric cell `column` of the table's row at `index`: NaN when not reported. */
-export function rawValue(table: EnterpriseTable, index: number, column: NumericColumn): number {
-  return table.raw[index * RAW_WIDTH + COLUMN_INDEX[column]]!;
+export function rawValue(table: EnterpriseTable, index: number, column: string): number {
+  return table.raw[index * table.width + columnPositions(table.columns)(column)]!;
 }
 
 /** A figure a park reported (not computed), with its source. */
@@ -90,7 +113,18 @@ export const COLUMN_INDEX = Object.fromEntries(NUMERIC_COLUMNS.map((c, i) => [c,
 /** Largest number of issues listed per file; the rest are counted. */
 export const MAX_ISSUES_PER_FILE = 200;
 
-type ColumnSpec = { description: string; blank: boolean; parse: (text: string) => CellResult<unknown> };
+type ColumnSpec = {
+  description: string;
+  blank: boolean;
+  parse: (text: string) => CellResult<unknown>;
+  /** Units a header may give in brackets after the name (dataset.md, "Headers"). */
+  units?: readonly string[];
+};
+
+/** The unit a money column's header may state: 万元. */
+const MONEY = ['万元'] as const;
+/** The units a count column's header may state. */
+const COUNT = ['个', '人', '件', '项', '家', '次', '名'] as const;
 
 // Characters are counted as code points; a string has no more code points than UTF-16 units,
 // so the (allocating) count is only needed for the rare long cell.
@@ -112,36 +146,40 @@ export const PARK_COLUMN_SPECS: Readonly<Record<ParkColumn, ColumnSpec>> = {
   province: { description: 'province, e.g. 河北', blank: false, parse: text(40) },
   city: { description: 'city (may be blank)', blank: true, parse: text(40) },
   level: {
-    description: 'national or provincial',
+    description: 'national or provincial (国家级 or 省级)',
     blank: false,
     parse: (t) =>
-      t === 'national' || t === 'provincial' ? { ok: true, value: t } : { ok: false, message: 'must be "national" or "provincial"' },
+      t === 'national' || t === '国家级'
+        ? { ok: true, value: 'national' }
+        : t === 'provincial' || t === '省级'
+          ? { ok: true, value: 'provincial' }
+          : { ok: false, message: 'must be "national" or "provincial" (国家级 or 省级)' },
   },
   pilot_batch: { description: 'batch of the pilot it joined, integer ≥ 1 (may be blank)', blank: true, parse: parseIntegerIn(1, 1000) },
   pilot_year: { description: 'year it joined the pilot (may be blank)', blank: true, parse: parseIntegerIn(2000, 2100) },
 };
 
 const NUMERIC_SPECS: Record<NumericColumn, ColumnSpec> = {
-  rd_expense: { description: '研发费用金额, 万元 ≥ 0', blank: true, parse: parseMoney },
-  rd_expense_prev: { description: "previous year's 研发费用, 万元 ≥ 0", blank: true, parse: parseMoney },
-  revenue: { description: '营业收入, 万元 ≥ 0', blank: true, parse: parseMoney },
-  revenue_prev: { description: "previous year's 营业收入, 万元 ≥ 0", blank: true, parse: parseMoney },
-  employees: { description: '职工总数, count', blank: true, parse: parseCount },
-  st_staff: { description: '科技人员数, count ≤ employees', blank: true, parse: parseCount },
-  postgrad_staff: { description: '研究生以上学历人员数, count ≤ employees', blank: true, parse: parseCount },
-  invention_patent_apps: { description: '发明专利申请量, count', blank: true, parse: parseCount },
-  pct_apps: { description: 'PCT 专利申请量, count', blank: true, parse: parseCount },
-  tech_contract_value: { description: '技术合同成交额, 万元 ≥ 0', blank: true, parse: parseMoney },
-  high_tech_revenue: { description: '高新技术产品收入, 万元 ≥ 0, ≤ revenue', blank: true, parse: parseMoney },
-  rd_tax_deduction: { description: '研发费用加计扣除所得税减免额, 万元 ≥ 0', blank: true, parse: parseMoney },
-  net_profit: { description: '净利润, 万元 (may be negative)', blank: true, parse: parseSignedMoney },
-  net_assets: { description: '净资产, 万元 (may be negative)', blank: true, parse: parseSignedMoney },
-  graduates_hired: { description: '吸纳应届毕业生人数, count', blank: true, parse: parseCount },
-  platforms: { description: '省级及以上研发或创新平台数量 (近两年), count', blank: true, parse: parseCount },
-  awards: { description: '省级及以上科技奖励数量 (近两年), count', blank: true, parse: parseCount },
-  vc_investment: { description: '获得风险投资额, 万元 ≥ 0', blank: true, parse: parseMoney },
-  standards: { description: '主持或参与制定标准数量, count', blank: true, parse: parseCount },
-  serious_violations: { description: '严重违法失信记录数, count (deduction)', blank: true, parse: parseCount },
+  rd_expense: { description: '研发费用金额, 万元 ≥ 0', blank: true, parse: parseMoney, units: MONEY },
+  rd_expense_prev: { description: "previous year's 研发费用, 万元 ≥ 0", blank: true, parse: parseMoney, units: MONEY },
+  revenue: { description: '营业收入, 万元 ≥ 0', blank: true, parse: parseMoney, units: MONEY },
+  revenue_prev: { description: "previous year's 营业收入, 万元 ≥ 0", blank: true, parse: parseMoney, units: MONEY },
+  employees: { description: '职工总数, count', blank: true, parse: parseCount, units: COUNT },
+  st_staff: { description: '科技人员数, count ≤ employees', blank: true, parse: parseCount, units: COUNT },
+  postgrad_staff: { description: '研究生以上学历人员数, count ≤ employees', blank: true, parse: parseCount, units: COUNT },
+  invention_patent_apps: { description: '发明专利申请量, count', blank: true, parse: parseCount, units: COUNT },
+  pct_apps: { description: 'PCT 专利申请量, count', blank: true, parse: parseCount, units: COUNT },
+  tech_contract_value: { description: '技术合同成交额, 万元 ≥ 0', blank: true, parse: parseMoney, units: MONEY },
+  high_tech_revenue: { description: '高新技术产品收入, 万元 ≥ 0, ≤ revenue', blank: true, parse: parseMoney, units: MONEY },
+  rd_tax_deduction: { description: '研发费用加计扣除所得税减免额, 万元 ≥ 0', blank: true, parse: parseMoney, units: MONEY },
+  net_profit: { description: '净利润, 万元 (may be negative)', blank: true, parse: parseSignedMoney, units: MONEY },
+  net_assets: { description: '净资产, 万元 (may be negative)', blank: true, parse: parseSignedMoney, units: MONEY },
+  graduates_hired: { description: '吸纳应届毕业生人数, count', blank: true, parse: parseCount, units: COUNT },
+  platforms: { description: '省级及以上研发或创新平台数量 (近两年), count', blank: true, parse: parseCount, units: COUNT },
+  awards: { description: '省级及以上科技奖励数量 (近两年), count', blank: true, parse: parseCount, units: COUNT },
+  vc_investment: { description: '获得风险投资额, 万元 ≥ 0', blank: true, parse: parseMoney, units: MONEY },
+  standards: { description: '主持或参与制定标准数量, count', blank: true, parse: parseCount, units: COUNT },
+  serious_violations: { description: '严重违法失信记录数, count (deduction)', blank: true, parse: parseCount, units: COUNT },
 };
 
 /** How each enterprises.csv column is checked (the columns and their order: the vocabulary's ENTERPRISE_COLUMNS). */
@@ -184,6 +222,7 @@ export const ACHIEVEMENT_COLUMN_SPECS: Readonly<Record<AchievementColumn, Column
   source: { description: 'publication and date, e.g. 科技日报 2023-07', blank: false, parse: text(200) },
 };
 
+/** An http or https address, at most 500 characters. */
 function parseTags(t: string): CellResult<Tag[]> {
   const parts = t
     .split(/[;；]/)
@@ -199,11 +238,35 @@ function parseTags(t: string): CellResult<Tag[]> {
   return { ok: true, value: tags.sort((a, b) => TAGS.indexOf(a) - TAGS.indexOf(b)) };
 }
 
+/** How a file's columns appear to its user: the header text of each column id, and in a workbook the sheet and column letters. */
+interface FilePlace {
+  sheet?: string;
+  label: Map<string, string>;
+  letter: Map<string, string>;
+}
+
 /** Collects issues for one file, up to the cap, counting the rest. */
 export class IssueList {
   readonly items: DataIssue[] = [];
   private overflow = new Map<string, number>();
+  private places = new Map<string, FilePlace>();
+  /** From now on, issues of `file` that name a column by id show it as the file writes it (and where, in a workbook). */
+  locate(file: string, place: FilePlace): void {
+    this.places.set(file, place);
+  }
   add(issue: DataIssue): void {
+    const place = this.places.get(issue.file);
+    if (place) {
+      const id = issue.column;
+      const label = id === undefined ? undefined : place.label.get(id);
+      const letter = id === undefined ? undefined : place.letter.get(id);
+      issue = {
+        ...issue,
+        ...(label !== undefined ? { column: label } : {}),
+        ...(place.sheet !== undefined && issue.sheet === undefined ? { sheet: place.sheet } : {}),
+        ...(letter !== undefined && issue.cell === undefined ? { cell: letter } : {}),
+      };
+    }
     const inFile = this.items.filter((i) => i.file === issue.file).length;
     if (inFile < MAX_ISSUES_PER_FILE) this.items.push(issue);
     else this.overflow.set(issue.file, (this.overflow.get(issue.file) ?? 0) + 1);
@@ -221,39 +284,21 @@ export class IssueList {
   }
 }
 
-/** Checks the header against the expected columns: missing, unknown and repeated names. */
-export function checkHeader(header: string[], expected: readonly string[], file: string, issues: IssueList): Map<string, number> | null {
-  const index = new Map<string, number>();
-  let bad = false;
-  header.forEach((name, i) => {
-    if (index.has(name)) {
-      issues.add({ file, line: 1, column: name, message: 'appears twice in the header' });
-      bad = true;
-    } else if (!expected.includes(name)) {
-      const hint = expected.find((e) => e.toLowerCase() === name.toLowerCase().replace(/[\s-]/g, '_'));
-      issues.add({
-        file,
-        line: 1,
-        column: name,
-        message: name === '' ? 'a header cell is empty' : `is not a column of ${file.split(/[\\/]/).pop()}${hint ? `; did you mean "${hint}"?` : ''}`,
-        value: name,
-      });
-      bad = true;
-    }
-    index.set(name, i);
-  });
-  for (const name of expected) {
-    if (!index.has(name)) {
-      issues.add({ file, line: 1, column: name, message: 'required column is missing from the header' });
-      bad = true;
-    }
-  }
-  return bad ? null : index;
+/** A table's columns as a header may name them: the vocabulary's aliases; required unless every cell may be blank. */
+function headerColumns<C extends string>(columns: readonly C[], specs: Readonly<Record<C, ColumnSpec>>, aliases: Readonly<Record<C, readonly string[]>>): HeaderColumn[] {
+  return columns.map((id) => ({ id, aliases: aliases[id], ...(specs[id].units ? { units: specs[id].units } : {}), required: !specs[id].blank }));
 }
 
-/** Reads one cell of a row through its column spec, recording an issue when it does not parse. */
+/**
+ * Reads one cell of a row through its column spec, recording an issue when it does not parse.
+ * An optional column the file left out reads as blank; a cell the reader reported already
+ * (a workbook's error value) is bad without a second message.
+ */
 function readCell(row: CsvRow, index: Map<string, number>, column: string, spec: ColumnSpec, file: string, issues: IssueList): { value: unknown; blank: boolean; bad: boolean } {
-  const raw = row.cells[index.get(column)!] ?? '';
+  const at = index.get(column);
+  if (at === undefined) return { value: null, blank: true, bad: false };
+  if (row.reported?.includes(at)) return { value: null, blank: false, bad: true };
+  const raw = row.cells[at] ?? '';
   const t = raw.trim();
   if (t === '') {
     if (!spec.blank) {
@@ -286,36 +331,52 @@ export interface TableValidator<T> extends CsvSink {
   result(): T[];
 }
 
-/** Wires header checking, cell counting and empty-file reporting around a row validator. */
+/**
+ * Wires header matching (ids and aliases, src/ingest/headers.ts), cell counting and
+ * empty-file reporting around a row validator. `index` maps each column id the file has to
+ * its cell; `label` gives a column as the file writes it.
+ */
 function tableValidator<T>(
   file: string,
-  expected: readonly string[],
+  columns: readonly HeaderColumn[],
   issues: IssueList,
-  validateRow: (row: CsvRow, index: Map<string, number>) => T | null,
+  validateRow: (row: CsvRow, index: Map<string, number>, label: (column: string) => string) => T | null,
   emptyMessage: string | null,
 ): TableValidator<T> {
   const out: T[] = [];
   let index: Map<string, number> | null = null;
+  let labels = new Map<string, string>();
+  const label = (column: string) => labels.get(column) ?? column;
   let width = 0;
   let rows = 0;
+  let headerLine = 1;
   let headerSeen = false;
   return {
-    header(cells) {
+    header(cells, place?: SheetPlace) {
       headerSeen = true;
       width = cells.length;
-      index = checkHeader(cells, expected, file, issues);
+      headerLine = place?.line ?? 1;
+      const where = (cell: number | undefined) =>
+        place ? { sheet: place.sheet, ...(cell !== undefined && place.letters[cell] !== undefined ? { cell: place.letters[cell] } : {}) } : {};
+      const resolved = resolveHeader(cells, columns, file, headerLine, (issue, cell) => issues.add({ ...issue, ...where(cell) }));
+      if (!resolved) return;
+      index = resolved.index;
+      labels = resolved.label;
+      const letter = new Map<string, string>();
+      if (place) for (const [id, i] of index) letter.set(id, place.letters[i]!);
+      issues.locate(file, { ...(place ? { sheet: place.sheet } : {}), label: labels, letter });
     },
     row(row) {
       rows++;
       if (!index || !checkFieldCount(row, width, file, issues)) return;
-      const value = validateRow(row, index);
+      const value = validateRow(row, index, label);
       if (value !== null) out.push(value);
     },
     issue(i) {
       issues.add(i);
     },
     result() {
-      if (headerSeen && index && rows === 0 && emptyMessage) issues.add({ file, line: 2, message: emptyMessage });
+      if (headerSeen && index && rows === 0 && emptyMessage) issues.add({ file, line: headerLine + 1, message: emptyMessage });
       return out;
     },
   };
@@ -326,7 +387,7 @@ export function parksValidator(file: string, issues: IssueList): TableValidator<
   const seen = new Map<string, number>();
   return tableValidator<Park>(
     file,
-    PARK_COLUMNS,
+    headerColumns(PARK_COLUMNS, PARK_COLUMN_SPECS, COLUMN_ALIASES.parks),
     issues,
     (row, index) => {
       const v: Record<string, unknown> = {};
@@ -393,14 +454,63 @@ export interface EnterpriseValidator extends CsvSink {
   result(): EnterpriseTable;
 }
 
+/** What of a model shapes enterprises.* (dataset.md, "Columns the model uses" and "Columns the model declares"). */
+export type ModelColumns = Pick<Model, 'indicators' | 'deduction' | 'stages'> & Partial<Pick<Model, 'bonus' | 'veto' | 'columns'>>;
+
+/** The identity columns every enterprises file must have, whatever the model. */
+const IDENTITY: readonly string[] = ['id', 'name', 'park', 'year', 'founded'];
+
+const DECLARED_UNITS: Record<DeclaredColumn['unit'], readonly string[]> = { wan_yuan: MONEY, count: COUNT, percent: ['%'], number: [] };
+
+/** How a declared column's cells are checked: its unit's parser, then its bounds (min 0 by default for money and counts). */
+function declaredSpec(c: DeclaredColumn): ColumnSpec {
+  const min = c.min === undefined ? (c.unit === 'wan_yuan' || c.unit === 'count' ? 0 : null) : c.min;
+  const { max } = c;
+  const parseUnit = c.unit === 'count' ? parseCount : c.unit === 'wan_yuan' && min === 0 ? parseMoney : parseDecimal;
+  return {
+    description: `${c.name.zh}, declared in model.json (${c.unit})`,
+    blank: true,
+    units: DECLARED_UNITS[c.unit],
+    parse: (t) => {
+      const r = parseUnit(t);
+      if (!r.ok) return r;
+      const x = r.value === 0 ? 0 : r.value;
+      if (min !== null && x < min) return { ok: false, message: `must be at least ${min}` };
+      if (max !== undefined && x > max) return { ok: false, message: `must be at most ${max}` };
+      return { ok: true, value: x };
+    },
+  };
+}
+
 /**
  * Validates enterprises.csv rows as they stream in, including the cross-row rules (unique
- * id+year, constant founding date). `expectedRows`, an upper bound such as the file's line
+ * id+year, constant founding date). The model decides which columns are required (those it
+ * reads) and adds the columns it declares; without one (a model that failed to load) only
+ * the identity columns are required. `expectedRows`, an upper bound such as the file's line
  * count, lets the numeric slab be allocated once instead of grown.
  */
-export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues: IssueList, expectedRows = 1024): EnterpriseValidator {
+export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues: IssueList, expectedRows = 1024, model?: ModelColumns): EnterpriseValidator {
   const firms = new Map<string, FirmSeen>();
+  const declared = model?.columns ?? [];
+  const numericColumns: readonly string[] = [...NUMERIC_COLUMNS, ...declared.map((c) => c.id)];
+  const width = numericColumns.length;
+  const numericSpecs: ColumnSpec[] = [...NUMERIC_COLUMNS.map((c) => NUMERIC_SPECS[c]), ...declared.map(declaredSpec)];
+  const uses = model ? modelColumnUses(model) : new Map<string, string[]>();
+  const header: HeaderColumn[] = [
+    ...ENTERPRISE_COLUMNS.map((id) => ({ id, spec: E[id], aliases: COLUMN_ALIASES.enterprises[id] as readonly string[] })),
+    ...declared.map((c, i) => ({ id: c.id, spec: numericSpecs[NUMERIC_COLUMNS.length + i]!, aliases: [c.name.zh, ...(c.aliases ?? [])] })),
+  ].map(({ id, spec, aliases }) => {
+    const by = uses.get(id);
+    return {
+      id,
+      aliases,
+      ...(spec.units ? { units: spec.units } : {}),
+      required: IDENTITY.includes(id) || by !== undefined,
+      ...(by ? { neededBy: `read by ${by.join(', ')}` } : {}),
+    };
+  });
   let numericIdx: number[] | null = null;
+  let absent: string[] = [];
   // Parks, years, founding dates, industries and designations repeat from row to row: each
   // distinct text is parsed once, and the rows share the one value it gave.
   const repeating = (spec: ColumnSpec): ColumnSpec => {
@@ -422,11 +532,13 @@ export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues:
   const noTags: Tag[] = [];
   // A row's numbers are written straight into the slab at the next free place; a row found
   // invalid leaves them to be overwritten by the next one.
-  let raw = new Float64Array(RAW_WIDTH * Math.max(1, expectedRows));
+  let raw = new Float64Array(width * Math.max(1, expectedRows));
   let kept = 0;
-  const validateRow = (row: CsvRow, index: Map<string, number>): EnterpriseRow | null => {
-    const idx = (c: string) => index.get(c)!;
-    numericIdx ??= NUMERIC_COLUMNS.map((c) => idx(c));
+  const validateRow = (row: CsvRow, index: Map<string, number>, label: (column: string) => string): EnterpriseRow | null => {
+    if (!numericIdx) {
+      numericIdx = numericColumns.map((c) => index.get(c) ?? -1);
+      absent = [...ENTERPRISE_COLUMNS, ...declared.map((c) => c.id)].filter((c) => !index.has(c));
+    }
     let bad = false;
     const cell = (col: string) => {
       const c = readCell(row, index, col, specs[col]!, file, issues);
@@ -441,26 +553,31 @@ export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues:
     const founded = cell('founded') as { iso: string; year: number } | null;
     const industry = (cell('industry') as string | null) ?? '';
     const tags = (cell('tags') as Tag[] | null) ?? noTags;
-    if (raw.length < (kept + 1) * RAW_WIDTH) {
+    if (raw.length < (kept + 1) * width) {
       const bigger = new Float64Array(raw.length * 2);
       bigger.set(raw);
       raw = bigger;
     }
-    const base = kept * RAW_WIDTH;
-    for (let k = 0; k < RAW_WIDTH; k++) {
-      const col = NUMERIC_COLUMNS[k]!;
-      const cellText = row.cells[numericIdx[k]!]!;
-      const t = cellText.trim();
-      if (t === '') {
+    const base = kept * width;
+    for (let k = 0; k < width; k++) {
+      const at = numericIdx[k]!;
+      if (at < 0) {
         raw[base + k] = NaN;
         continue;
       }
-      const r = NUMERIC_SPECS[col].parse(t);
+      const cellText = row.cells[at]!;
+      const t = cellText.trim();
+      if (t === '') {
+        raw[base + k] = NaN;
+        if (row.reported?.includes(at)) bad = true;
+        continue;
+      }
+      const r = numericSpecs[k]!.parse(t);
       if (r.ok) raw[base + k] = r.value as number;
       else {
         raw[base + k] = NaN;
         bad = true;
-        issues.add({ file, line: row.line, column: col, message: r.message, value: cellText });
+        issues.add({ file, line: row.line, column: numericColumns[k]!, message: r.message, value: cellText });
       }
     }
     if (park !== null && !parkCodes.has(park)) {
@@ -475,7 +592,7 @@ export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues:
       const a = raw[base + COLUMN_INDEX[col]]!;
       const b = raw[base + COLUMN_INDEX[limit]]!;
       if (!Number.isNaN(a) && !Number.isNaN(b) && a > b) {
-        issues.add({ file, line: row.line, column: col, message: `must not exceed ${limit} (${row.cells[idx(limit)]!.trim()})`, value: row.cells[idx(col)]! });
+        issues.add({ file, line: row.line, column: col, message: `must not exceed ${label(limit)} (${row.cells[index.get(limit)!]!.trim()})`, value: row.cells[index.get(col)!]! });
         bad = true;
       }
     };
@@ -532,15 +649,21 @@ export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues:
       tags,
     };
   };
-  const rows = tableValidator(file, ENTERPRISE_COLUMNS, issues, validateRow, 'has no enterprise rows');
+  const rows = tableValidator(file, header, issues, validateRow, 'has no enterprise rows');
   return {
-    header: (cells) => rows.header(cells),
+    header: (cells, place) => rows.header(cells, place),
     row: (row) => rows.row(row),
     issue: (i) => rows.issue(i),
     result() {
-      const used = kept * RAW_WIDTH;
+      const used = kept * width;
       // Give back the spare room when it is worth a copy (the slab was grown, or the hint was far off).
-      return { rows: rows.result(), raw: raw.length - used > used / 8 ? raw.slice(0, used) : raw.subarray(0, used) };
+      return {
+        rows: rows.result(),
+        columns: numericColumns,
+        width,
+        raw: raw.length - used > used / 8 ? raw.slice(0, used) : raw.subarray(0, used),
+        absent,
+      };
     },
   };
 }
@@ -549,7 +672,7 @@ export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues:
 export function achievementsValidator(file: string, parkCodes: ParkCodes, issues: IssueList): TableValidator<Achievement> {
   return tableValidator<Achievement>(
     file,
-    ACHIEVEMENT_COLUMNS,
+    headerColumns(ACHIEVEMENT_COLUMNS, ACHIEVEMENT_COLUMN_SPECS, COLUMN_ALIASES.achievements),
     issues,
     (row, index) => {
       const v: Record<string, unknown> = {};

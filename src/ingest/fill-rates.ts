@@ -1,5 +1,4 @@
-import { rawValue, type EnterpriseRow, type EnterpriseTable } from './dataset.ts';
-import { NUMERIC_COLUMNS, type NumericColumn } from './model.ts';
+import { columnPositions, type EnterpriseRow, type EnterpriseTable } from './dataset.ts';
 
 /** How many enterprise-years report a column, overall and per evaluation year. */
 export interface FillRate {
@@ -12,10 +11,13 @@ export interface FillRate {
 }
 
 /**
- * The fill rate of each optional text column and each numeric column of a validated table,
- * in file-contract order. A blank cell is "not reported" (dataset.md).
+ * The fill rate of each optional text column and each numeric column of a validated table
+ * (built-in, then declared), in file-contract order. A blank cell is "not reported"
+ * (dataset.md); a column the file left out is reported as absent.
  */
-export function fillRates(table: EnterpriseTable, present: (column: string) => boolean = () => true): FillRate[] {
+export function fillRates(table: EnterpriseTable): FillRate[] {
+  const position = columnPositions(table.columns);
+  const present = (column: string) => !table.absent.includes(column);
   const years = [...new Set(table.rows.map((r) => r.year))].sort((a, b) => a - b);
   const yearAt = new Map(years.map((y, i) => [y, i]));
   const measure = (column: string, has: (row: EnterpriseRow, i: number) => boolean): FillRate => {
@@ -35,6 +37,9 @@ export function fillRates(table: EnterpriseTable, present: (column: string) => b
     measure('name_en', (r) => r.nameEn !== ''),
     measure('industry', (r) => r.industry !== ''),
     measure('tags', (r) => r.tags.length > 0),
-    ...NUMERIC_COLUMNS.map((c: NumericColumn) => measure(c, (_, i) => !Number.isNaN(rawValue(table, i, c)))),
+    ...table.columns.map((c) => {
+      const at = position(c);
+      return measure(c, (_, i) => !Number.isNaN(table.raw[i * table.width + at]!));
+    }),
   ];
 }

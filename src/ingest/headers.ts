@@ -44,7 +44,13 @@ function splitUnit(text: string): { base: string; unit: string } | null {
  * header cells, units that differ from the column's, and missing required columns, each on
  * `line` (1 for a CSV file; the header's row in a sheet). Returns null when any is found.
  */
-export function resolveHeader(cells: readonly string[], columns: readonly HeaderColumn[], file: string, line: number, add: (issue: DataIssue) => void): ResolvedHeader | null {
+export function resolveHeader(
+  cells: readonly string[],
+  columns: readonly HeaderColumn[],
+  file: string,
+  line: number,
+  add: (issue: DataIssue, cell?: number) => void,
+): ResolvedHeader | null {
   const byName = new Map<string, HeaderColumn>();
   for (const c of columns) {
     byName.set(normaliseHeader(c.id), c);
@@ -59,7 +65,7 @@ export function resolveHeader(cells: readonly string[], columns: readonly Header
   cells.forEach((raw, i) => {
     const text = raw.trim();
     if (text === '') {
-      add({ file, line, column: text, message: 'a header cell is empty', value: raw });
+      add({ file, line, column: text, message: 'a header cell is empty', value: raw }, i);
       bad = true;
       return;
     }
@@ -79,7 +85,7 @@ export function resolveHeader(cells: readonly string[], columns: readonly Header
               ? `gives the unit “${parts.unit}”, but the column ${base.id} is in ${want}: convert the figures to ${want} and write the header as “${parts.base}（${want}）”`
               : `gives the unit “${parts.unit}”, but the column ${base.id} takes plain numbers: remove the bracketed unit`,
             value: raw,
-          });
+          }, i);
           refused.add(base.id);
           bad = true;
           return;
@@ -88,7 +94,7 @@ export function resolveHeader(cells: readonly string[], columns: readonly Header
       }
     }
     if (!column) {
-      add({ file, line, column: text, message: `is not a column of ${fileName}${hintFor(key, columns)}`, value: raw });
+      add({ file, line, column: text, message: `is not a column of ${fileName}${hintFor(key, columns)}`, value: raw }, i);
       bad = true;
       return;
     }
@@ -99,7 +105,7 @@ export function resolveHeader(cells: readonly string[], columns: readonly Header
         line,
         column: text,
         message: earlier === text ? 'appears twice in the header' : `names the same column (${column.id}) as “${earlier}” does`,
-      });
+      }, i);
       bad = true;
       return;
     }

@@ -111,8 +111,8 @@ export async function loadDataFolder(dir: string): Promise<LoadResult> {
   const entFile = tableFile('enterprises');
   const entBytes = readInput(entFile, true);
   // A CSV file has no more rows than lines: a bound that sizes the numeric slab once.
-  const entSink = enterprisesValidator(join(dir, entFile), known, issues, entBytes && entFile.endsWith('.csv') ? countLines(entBytes) : undefined);
-  const enterprises = (await readTable('enterprises', entFile, entBytes, entSink)) ? entSink.result() : { rows: [], raw: new Float64Array(0) };
+  const entSink = enterprisesValidator(join(dir, entFile), known, issues, entBytes && entFile.endsWith('.csv') ? countLines(entBytes) : undefined, model ?? undefined);
+  const enterprises = (await readTable('enterprises', entFile, entBytes, entSink)) ? entSink.result() : { rows: [], columns: [], width: 0, raw: new Float64Array(0), absent: [] };
   const achFile = tableFile('achievements');
   const achSink = achievementsValidator(join(dir, achFile), known, issues);
   const achievements = (await readTable('achievements', achFile, readInput(achFile, false), achSink)) ? achSink.result() : [];

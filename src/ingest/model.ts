@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { NUMERIC_COLUMNS } from '../core/vocabulary.ts';
+import { COLUMN_ALIASES, ENTERPRISE_COLUMNS, NUMERIC_COLUMNS } from '../core/vocabulary.ts';
 
 /** Raw numeric columns of enterprises.csv that a model may reference: the vocabulary's. */
 export { NUMERIC_COLUMNS, type NumericColumn } from '../core/vocabulary.ts';
@@ -16,9 +16,23 @@ const identifier = z
   .string()
   .regex(/^[a-z][a-z0-9_]*$/, 'must be lower-case letters, digits and _ (e.g. "rd_expense")');
 
-const column = z.enum(NUMERIC_COLUMNS, {
-  error: (issue) => `must be one of the numeric columns of enterprises.csv (got ${JSON.stringify(issue.input)})`,
-});
+/** A raw column a model reads: a numeric column of enterprises.csv, or one the model declares in `columns` (checked below). */
+const column = z.string().describe('a numeric column of enterprises.csv or a column declared in "columns"');
+
+/** A raw column the model declares (dataset.md, "Columns the model declares"). */
+const declaredColumnSchema = z
+  .object({
+    id: identifier.describe('the column id; a header may give it, its name.zh or an alias'),
+    name: localized,
+    unit: z
+      .enum(['wan_yuan', 'count', 'percent', 'number'])
+      .describe('wan_yuan: money in 万元; count: a whole number; percent: percentage points (12.5 = 12.5 %); number: any decimal'),
+    public: z.boolean().describe('false: only private indicators may read it, so its figures are never published (scoring-model.md §7)'),
+    min: z.number().nullable().optional().describe('inclusive lower bound; default 0 for wan_yuan and count, none otherwise; null: none'),
+    max: z.number().optional().describe('inclusive upper bound'),
+    aliases: z.array(z.string().min(1)).optional().describe('more header names for the column'),
+  })
+  .strict();
 
 const bound = z
   .object({
@@ -148,8 +162,7 @@ const vetoRuleSchema = z
   .refine((v) => v.column === undefined || v.min !== undefined || v.max !== undefined, 'a column rule needs "min" or "max"')
   .refine((v) => v.tag === undefined || (v.min === undefined && v.max === undefined), 'a tag rule takes no "min" or "max"');
 
-/** The scoring model file (data/model.json or a replacement in the data folder). */
-export const modelSchema = z
+const modelSchemaBase = z
   .object({
     id: z.string().min(1),
     version: z.string().min(1),
@@ -159,6 +172,10 @@ export const modelSchema = z
     stages: z.array(stageSchema).min(1),
     categories: z.array(z.object({ id: identifier, name: localized }).strict()).min(1),
     indicators: z.array(indicatorSchema).min(1),
+    columns: z
+      .array(declaredColumnSchema)
+      .optional()
+      .describe('raw columns of enterprises.* beyond the built-in ones, for local indicators; absent: none'),
     deduction: z
       .object({
         column,
@@ -203,8 +220,10 @@ export const modelSchema = z
       })
       .strict(),
   })
-  .strict()
-  .superRefine((model, ctx) => {
+  .strict();
+
+/** The scoring model file (data/model.json or a replacement in the data folder). */
+export const modelSchema = modelSchemaBase.superRefine((model, ctx) => {
     const stageIds = model.stages.map((s) => s.id);
     const catIds = new Set(model.categories.map((c) => c.id));
     const dupe = (ids: string[]) => ids.find((id, i) => ids.indexOf(id) !== i);
@@ -212,6 +231,7 @@ export const modelSchema = z
     if (dupStage) ctx.addIssue({ code: 'custom', path: ['stages'], message: `stage id "${dupStage}" appears twice` });
     const dupInd = dupe(model.indicators.map((i) => i.id));
     if (dupInd) ctx.addIssue({ code: 'custom', path: ['indicators'], message: `indicator id "${dupInd}" appears twice` });
+    checkColumns(model, ctx);
     const last = model.stages[model.stages.length - 1];
     if (last && (last.rule.age || last.rule.revenue)) {
       ctx.addIssue({
@@ -257,6 +277,74 @@ export const modelSchema = z
       }
     }
   });
+
+/** A column declared in model.json's `columns`. */
+export type DeclaredColumn = z.infer<typeof declaredColumnSchema>;
+
+/** Normalised as headers are compared (src/ingest/headers.ts): NFKC, no white space. */
+const headerKey = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
+
+/**
+ * The rules of declared columns and column references (dataset.md, "Columns the model
+ * declares"): ids new and unique, names unique among all columns' names, every reference a
+ * built-in numeric or a declared column, and a private declared column read by private
+ * indicators only.
+ */
+function checkColumns(model: z.infer<typeof modelSchemaBase>, ctx: z.RefinementCtx): void {
+  const declared = model.columns ?? [];
+  const builtIn = new Set<string>(ENTERPRISE_COLUMNS);
+  const names = new Map<string, string>();
+  for (const [id, aliases] of Object.entries(COLUMN_ALIASES.enterprises)) for (const a of [id, ...aliases]) names.set(headerKey(a), id);
+  const declaredIds = new Map<string, DeclaredColumn>();
+  declared.forEach((c, i) => {
+    if (builtIn.has(c.id)) {
+      ctx.addIssue({ code: 'custom', path: ['columns', i, 'id'], message: `"${c.id}" is a built-in column of enterprises.csv; declare only new columns` });
+      return;
+    }
+    if (declaredIds.has(c.id)) {
+      ctx.addIssue({ code: 'custom', path: ['columns', i, 'id'], message: `column id "${c.id}" appears twice` });
+      return;
+    }
+    declaredIds.set(c.id, c);
+    if (c.unit === 'count' && c.min != null && (c.min < 0 || !Number.isInteger(c.min))) {
+      ctx.addIssue({ code: 'custom', path: ['columns', i, 'min'], message: 'a count column’s min must be a whole number ≥ 0' });
+    }
+    if (c.max !== undefined && c.min != null && c.max < c.min) ctx.addIssue({ code: 'custom', path: ['columns', i, 'max'], message: 'max must not be below min' });
+    for (const name of [c.name.zh, ...(c.aliases ?? [])]) {
+      const other = names.get(headerKey(name));
+      if (other !== undefined && other !== c.id) {
+        ctx.addIssue({ code: 'custom', path: ['columns', i], message: `the header name “${name}” already names the column ${other}` });
+      } else names.set(headerKey(name), c.id);
+    }
+    names.set(headerKey(c.id), c.id);
+  });
+  const numeric = new Set<string>(NUMERIC_COLUMNS);
+  const known = (id: string) => numeric.has(id) || declaredIds.has(id);
+  const check = (id: string | undefined, path: (string | number)[]) => {
+    if (id !== undefined && !known(id)) {
+      ctx.addIssue({ code: 'custom', path, message: `must be one of the numeric columns of enterprises.csv or a column declared in "columns" (got ${JSON.stringify(id)})` });
+    }
+  };
+  model.indicators.forEach((ind, i) => {
+    const v = ind.value;
+    const refs: [string, string][] =
+      v.kind === 'column' ? [['column', v.column]] : v.kind === 'ratio' ? [['numerator', v.numerator], ['denominator', v.denominator]] : [['current', v.current], ['previous', v.previous]];
+    for (const [key, id] of refs) {
+      check(id, ['indicators', i, 'value', key]);
+      const d = declaredIds.get(id);
+      if (d && !d.public && ind.public) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', i, 'public'],
+          message: `reads the private column ${id} ("public": false), so it must be private too ("public": false): its value, s and points would publish the column's figures`,
+        });
+      }
+    }
+  });
+  check(model.deduction.column, ['deduction', 'column']);
+  model.bonus?.items.forEach((b, i) => check(b.column, ['bonus', 'items', i, 'column']));
+  model.veto?.forEach((v, i) => check(v.column, ['veto', i, 'column']));
+}
 
 export type Model = z.infer<typeof modelSchema>;
 export type Indicator = Model['indicators'][number];

@@ -228,7 +228,7 @@ export function readSheet(sheet: Worksheet, file: string, sink: CsvSink): void {
   const letters = keep.map(columnLetter);
   sink.header(
     keep.map((c) => headerTexts[c] ?? ''),
-    { sheet: sheet.name, letters },
+    { sheet: sheet.name, line: header.line, letters },
   );
   for (const r of dataRows) {
     const cells = keep.map((c) => r.texts[c] ?? '');

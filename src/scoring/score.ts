@@ -1,4 +1,4 @@
-import { COLUMN_INDEX, RAW_WIDTH, type EnterpriseRow, type EnterpriseTable } from '../ingest/dataset.ts';
+import { COLUMN_INDEX, columnPositions, type EnterpriseRow, type EnterpriseTable } from '../ingest/dataset.ts';
 import { indicatorCategoryIndexes, type Indicator, type Model, type Stage } from '../ingest/model.ts';
 import { cohortStats, normaliser, type CohortStats } from './normalise.ts';
 import { quantileUnsorted } from '../core/quantile.ts';
@@ -155,23 +155,26 @@ export function assignStage(stages: Stage[], age: number, revenue: number): Stag
  * unbounded, WITHOUT_BASE (-Infinity) = growth without base to impute.
  */
 export function deriveValue(indicator: Indicator, raw: Float64Array): number {
-  return deriver(indicator)(raw, 0);
+  return deriver(indicator, builtInPosition)(raw, 0);
 }
+
+/** A built-in numeric column's position in a row (deriveValue reads a row of built-in columns only). */
+const builtInPosition = (column: string) => COLUMN_INDEX[column as keyof typeof COLUMN_INDEX];
 
 /**
  * deriveValue() for one indicator, reading the row whose raw columns start at `at` (a row of
  * EnterpriseTable.raw). The columns' positions are resolved once, not once per enterprise.
  */
-function deriver(indicator: Indicator): (raw: Float64Array, at: number) => number {
+function deriver(indicator: Indicator, position: (column: string) => number): (raw: Float64Array, at: number) => number {
   const v = indicator.value;
   switch (v.kind) {
     case 'column': {
-      const c = COLUMN_INDEX[v.column];
+      const c = position(v.column);
       return (raw, at) => raw[at + c]!;
     }
     case 'ratio': {
-      const num = COLUMN_INDEX[v.numerator];
-      const den = COLUMN_INDEX[v.denominator];
+      const num = position(v.numerator);
+      const den = position(v.denominator);
       const blankIfNonpositive = v.nonpositive_denominator === 'blank';
       return (raw, at) => {
         const a = raw[at + num]!;
@@ -183,8 +186,8 @@ function deriver(indicator: Indicator): (raw: Float64Array, at: number) => numbe
       };
     }
     case 'growth': {
-      const current = COLUMN_INDEX[v.current];
-      const previous = COLUMN_INDEX[v.previous];
+      const current = position(v.current);
+      const previous = position(v.previous);
       // Without base: imputed (1.1), or unbounded as model 1.0 had it (option absent or "full").
       const withoutBase = v.without_base === 'impute_median' ? WITHOUT_BASE : Infinity;
       return (raw, at) => {
@@ -206,13 +209,13 @@ type RawReader = (raw: Float64Array, at: number, row: EnterpriseRow) => number;
  * matches when the value is reported and within its bounds (≥ min, ≤ max); a tag rule when the
  * enterprise holds the designation.
  */
-function vetoTests(model: Model): { id: string; test: (raw: Float64Array, at: number, row: EnterpriseRow) => boolean }[] {
+function vetoTests(model: Model, position: (column: string) => number): { id: string; test: (raw: Float64Array, at: number, row: EnterpriseRow) => boolean }[] {
   return (model.veto ?? []).map((rule) => {
     if (rule.tag !== undefined) {
       const tag = rule.tag;
       return { id: rule.id, test: (_raw, _at, row) => (row.tags as readonly string[]).includes(tag) };
     }
-    const c = COLUMN_INDEX[rule.column!];
+    const c = position(rule.column!);
     const { min, max } = rule;
     return {
       id: rule.id,
@@ -228,14 +231,14 @@ function vetoTests(model: Model): { id: string; test: (raw: Float64Array, at: nu
  * Each bonus item's points for a row, after the item's cap: points_each × the column's value
  * (a blank or negative value adds nothing), or points_each when the enterprise holds the tag.
  */
-function bonusReaders(model: Model): RawReader[] {
+function bonusReaders(model: Model, position: (column: string) => number): RawReader[] {
   return (model.bonus?.items ?? []).map((item) => {
     const cap = (x: number) => Math.min(item.max, Math.max(0, x));
     if (item.tag !== undefined) {
       const tag = item.tag;
       return (_raw, _at, row) => ((row.tags as readonly string[]).includes(tag) ? cap(item.points_each) : 0);
     }
-    const c = COLUMN_INDEX[item.column!];
+    const c = position(item.column!);
     return (raw, at) => {
       const x = raw[at + c]!;
       return Number.isNaN(x) ? 0 : cap(item.points_each * x);
@@ -253,15 +256,17 @@ function sharedFloat64(length: number): Float64Array {
 
 /** Scores validated rows with a model: stage, derive, normalise within cohorts, weigh, deduct, rank. */
 export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDataset {
-  const { rows, raw } = table;
+  const { rows, raw, width } = table;
+  // Where each column sits in a row: the built-in ones first, then the model's declared ones.
+  const position = columnPositions(table.columns);
   const n = rows.length;
   const nInd = model.indicators.length;
   const nStages = model.stages.length;
-  const revenueIdx = COLUMN_INDEX.revenue;
-  const deductionIdx = COLUMN_INDEX[model.deduction.column];
+  const revenueIdx = position('revenue');
+  const deductionIdx = position(model.deduction.column);
   const catIndex = indicatorCategoryIndexes(model);
   const nCat = model.categories.length;
-  const bonusOf = bonusReaders(model);
+  const bonusOf = bonusReaders(model, position);
   const nBonus = bonusOf.length;
   const figures: ScoreFigures = {
     width: nInd,
@@ -274,8 +279,8 @@ export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDatase
     bonus: sharedFloat64(n * nBonus),
   };
   const { values, s, points, categories } = figures;
-  const derive = model.indicators.map(deriver);
-  const vetoes = vetoTests(model);
+  const derive = model.indicators.map((ind) => deriver(ind, position));
+  const vetoes = vetoTests(model, position);
   const vetoed: VetoedRow[] = [];
 
   // Stage and derived values per row, and the cohort (same year, same stage) each row falls in.
@@ -287,7 +292,7 @@ export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDatase
   const cohortMembers: number[][] = [];
   for (let i = 0; i < n; i++) {
     const row = rows[i]!;
-    const at = i * RAW_WIDTH;
+    const at = i * width;
     const stage = assignStage(model.stages, row.year - row.foundedYear, raw[at + revenueIdx]!);
     const stageNo = model.stages.indexOf(stage);
     stageOfRow[i] = stageNo;
@@ -360,13 +365,13 @@ export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDatase
       catSums[catIndex[k]!]! += points[at]!;
     }
     for (let c = 0; c < nCat; c++) categories[i * nCat + c] = roundHalfAway(catSums[c]!);
-    const violations = raw[i * RAW_WIDTH + deductionIdx]!;
+    const violations = raw[i * width + deductionIdx]!;
     const deduction = Number.isNaN(violations) ? 0 : Math.min(model.deduction.max, model.deduction.points_each * violations);
     // Bonus points come on top of the scale: score = base + bonus − deduction (without bonus
     // items this is the reference model's clamp to [0, scale], to the cent).
     let bonusSum = 0;
     for (let b = 0; b < nBonus; b++) {
-      const pts = bonusOf[b]!(raw, i * RAW_WIDTH, row);
+      const pts = bonusOf[b]!(raw, i * width, row);
       figures.bonus[i * nBonus + b] = pts;
       bonusSum += pts;
     }

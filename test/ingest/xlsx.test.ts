@@ -40,7 +40,7 @@ describe('cell texts', () => {
   });
 });
 
-describe('the workbook version of the hand fixture (test/fixtures/xlsx/hand)', () => {
+describe('the workbook version of the hand fixture (test/fixtures/xlsx/hand)', { timeout: 60_000 }, () => {
   it('reads the visible sheet below its merged title row, with the Chinese headers as written', async () => {
     const r = await collect('test/fixtures/xlsx/hand/enterprises.xlsx');
     expect(r.ok).toBe(true);
@@ -72,7 +72,7 @@ describe('the workbook version of the hand fixture (test/fixtures/xlsx/hand)', (
   });
 });
 
-describe('cells a data file cannot use (test/fixtures/xlsx/broken)', () => {
+describe('cells a data file cannot use (test/fixtures/xlsx/broken)', { timeout: 60_000 }, () => {
   it('names the sheet, the row, the column letter and the header for each, and hands the cell on as already reported', async () => {
     const r = await collect('test/fixtures/xlsx/broken/enterprises.xlsx');
     const f = 'test/fixtures/xlsx/broken/enterprises.xlsx';

@@ -81,7 +81,7 @@ describe('enterprises.csv cell rules', () => {
     setCell(dir, 'enterprises.csv', 7, 'platforms', '1.5');
     setCell(dir, 'parks.csv', 3, 'level', 'city');
     expect(await errorsOf(dir)).toEqual([
-      'parks.csv:3: column "level": must be "national" or "provincial" (got "city")',
+      'parks.csv:3: column "level": must be "national" or "provincial" (国家级 or 省级) (got "city")',
       'enterprises.csv:3: column "year": must be a whole number from 2000 to 2100 (got "x")',
       'enterprises.csv:7: column "platforms": must be a whole number (a count) (got "1.5")',
     ]);
@@ -102,7 +102,7 @@ describe('file structure', () => {
     editFile(dir, 'enterprises.csv', (t) => t.replace('pct_apps', 'PCT_apps'));
     expect(await errorsOf(dir)).toEqual([
       'enterprises.csv:1: column "PCT_apps": is not a column of enterprises.csv; did you mean "pct_apps"? (got "PCT_apps")',
-      'enterprises.csv:1: column "pct_apps": required column is missing from the header',
+      'enterprises.csv:1: column "pct_apps": required column is missing from the header (read by indicator pct_apps)',
     ]);
   });
   it('accepts columns in any order', async () => {
