@@ -1,7 +1,7 @@
 import type { Achievement, EnterpriseRow, Park, Tag } from '../ingest/dataset.ts';
 import { indicatorCategoryIndexes, isPublicBonus, type Model } from '../ingest/model.ts';
 import type { Programme } from '../ingest/programmes.ts';
-import { quantileSorted } from '../core/quantile.ts';
+import { quartilesSorted } from '../core/quantile.ts';
 import { roundHalfAway } from '../core/round.ts';
 import { categoriesOf, isWithoutBase, type ScoreFigures, type ScoredDataset, type ScoredRow } from '../scoring/score.ts';
 
@@ -401,7 +401,8 @@ export function publishCohorts(data: ScoredDataset): PublishedCohort[] {
       let quartiles: PublishedQuartiles | null = null;
       if (sorted.length > 0 && (isPublic || sorted.length >= minCohort)) {
         const round = isPublic ? (x: number) => roundHalfAway(x, 4) : (x: number) => roundSignificant(x, 2);
-        quartiles = { q1: round(quantileSorted(sorted, 0.25)!), median: round(quantileSorted(sorted, 0.5)!), q3: round(quantileSorted(sorted, 0.75)!) };
+        const q = quartilesSorted(sorted)!;
+        quartiles = { q1: round(q.q1), median: round(q.median), q3: round(q.q3) };
       }
       return {
         n: ind.n,

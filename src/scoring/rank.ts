@@ -1,3 +1,4 @@
+import { competitionRank } from '../core/ranks.ts';
 import { roundHalfAway } from '../core/round.ts';
 
 /** What ranking reads and fills of a scored row (score.ts's ScoredRow is one). */
@@ -35,14 +36,14 @@ export function rankRows<R extends RankedRow>(rows: R[]): void {
   const stages = numbering(rows, (r) => r.stage);
   const order = publishedOrder(rows, ids);
 
-  // Standard competition ranks (1, 2, 2, 4): a group's rank is its count of rows so far, unless
-  // the score ties the group's previous one.
+  // Standard competition ranks (1, 2, 2, 4, src/core/ranks.ts): a group's rank is its count of
+  // rows so far, unless the score ties the group's previous one.
   const groupRanks = (count: number) => ({ seen: new Int32Array(count), rank: new Int32Array(count), last: new Float64Array(count) });
   const byPark = groupRanks(parks.count);
   const byStage = groupRanks(stages.count);
   const nextRank = (g: ReturnType<typeof groupRanks>, k: number, score: number) => {
     const seen = ++g.seen[k]!;
-    if (seen === 1 || score !== g.last[k]) g.rank[k] = seen;
+    g.rank[k] = competitionRank(seen, score === g.last[k], g.rank[k]!);
     g.last[k] = score;
     return g.rank[k]!;
   };
@@ -63,7 +64,8 @@ export function rankRows<R extends RankedRow>(rows: R[]): void {
       year = r.row.year;
       seen = 0;
     }
-    if (++seen === 1 || r.score !== rows[order[j - 1]!]!.score) rank = seen;
+    seen++;
+    rank = competitionRank(seen, seen > 1 && r.score === rows[order[j - 1]!]!.score, rank);
     r.rankNational = rank;
     r.rankPark = nextRank(byPark, parks.no[p]!, r.score);
     r.rankStage = nextRank(byStage, stages.no[p]!, r.score);

@@ -1,3 +1,5 @@
+import { competitionRanksBy } from '../core/ranks.ts';
+
 /** What a single-indicator ranking reads of a published row. */
 export interface IndicatorRankable {
   id: string;
@@ -25,10 +27,6 @@ export function rankRowsByIndicator<R extends IndicatorRankable>(rows: readonly 
   const sOf = (r: R) => r.s[k] ?? 0;
   const valueOf = (r: R) => r.publicValues[k] ?? -Infinity;
   const sorted = [...rows].sort((a, b) => sOf(b) - sOf(a) || valueOf(b) - valueOf(a) || b.score - a.score || (a.id < b.id ? -1 : 1));
-  let rank = 0;
-  return sorted.map((row, i) => {
-    const prev = sorted[i - 1];
-    if (!prev || sOf(row) !== sOf(prev) || valueOf(row) !== valueOf(prev)) rank = i + 1;
-    return { row, rank, points: row.points[k] ?? 0, s: sOf(row) };
-  });
+  const ranks = competitionRanksBy(sorted, (prev, row) => sOf(row) === sOf(prev) && valueOf(row) === valueOf(prev));
+  return sorted.map((row, i) => ({ row, rank: ranks[i]!, points: row.points[k] ?? 0, s: sOf(row) }));
 }

@@ -11,6 +11,7 @@
  * tied on score have the same position, so ties share the better band, as publish.ts's bands
  * do (top10 there = [0, 10) here).
  */
+import { competitionRanks } from '../core/ranks.ts';
 import type { PublishedRow } from '../publish/publish.ts';
 import type { IndicatorCondition, NoticePeriod, Programme, ProgrammeRule } from '../ingest/programmes.ts';
 
@@ -100,11 +101,8 @@ export function membersOf(programme: Programme, year: number, rows: readonly Pub
  */
 export function rankMembers(members: readonly PublishedRow[]): { row: PublishedRow; rank: number }[] {
   const sorted = [...members].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  let rank = 0;
-  return sorted.map((row, i) => {
-    if (i === 0 || row.score !== sorted[i - 1]!.score) rank = i + 1;
-    return { row, rank };
-  });
+  const ranks = competitionRanks(sorted.map((row) => row.score));
+  return sorted.map((row, i) => ({ row, rank: ranks[i]! }));
 }
 
 /** Entries (members now, not in the previous year) and exits (members then, not now), each in the given order. */

@@ -1,5 +1,5 @@
 /** Summary statistics of a set of published rows' scores. Pure: no data loading. */
-import { quantileSorted } from '../core/quantile.ts';
+import { quartilesSorted } from '../core/quantile.ts';
 import type { Model } from '../ingest/model.ts';
 import type { PublishedRow } from '../publish/publish.ts';
 
@@ -22,12 +22,13 @@ export function summariseRows(rows: readonly PublishedRow[], stages: Model['stag
   const scores = rows.map((r) => r.score).sort((a, b) => a - b);
   const stageCounts = Object.fromEntries(stages.map((s) => [s.id, 0])) as Record<string, number>;
   for (const r of rows) stageCounts[r.stage] = (stageCounts[r.stage] ?? 0) + 1;
+  const { q1, median, q3 } = quartilesSorted(scores) ?? { q1: 0, median: 0, q3: 0 };
   return {
     count: rows.length,
     stageCounts,
-    median: quantileSorted(scores, 0.5) ?? 0,
-    q1: quantileSorted(scores, 0.25) ?? 0,
-    q3: quantileSorted(scores, 0.75) ?? 0,
+    median,
+    q1,
+    q3,
     mean: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : 0,
     max: scores[scores.length - 1] ?? 0,
     scores,

@@ -508,17 +508,8 @@ export function describeChange(
   return { text, direction, label: `${rank}; ${score}` };
 }
 
-/**
- * Standard competition ranks (1, 2, 2, 4) of scores already in list order (highest first):
- * used for lists whose rank is not stored, such as an industry's.
- */
-export function competitionRanks(scores: readonly number[]): number[] {
-  let rank = 0;
-  return scores.map((s, i) => {
-    if (i === 0 || s !== scores[i - 1]) rank = i + 1;
-    return rank;
-  });
-}
+/** Standard competition ranks of scores in list order, for lists whose rank is not stored (an industry's). */
+export { competitionRanks } from '../core/ranks.ts';
 
 /** The explorer's filters by key (park code, stage id, industry name, designation); null means "all". */
 export interface FilterKeys {
