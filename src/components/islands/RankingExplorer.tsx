@@ -15,17 +15,16 @@
  * - useExplorerActions.ts: "Copy link" and "Export CSV" (explorer-csv.ts);
  * - ExplorerFilters, ExplorerToolbar, ExplorerTable and ExplorerPagination: the markup.
  */
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { defaultDirection, fillTemplate, type ExplorerRow, type FilterKeys, type SortKey } from '../../wire/ranking-data.ts';
+import { useCallback, useMemo, useRef, type ReactNode } from 'react';
+import { fillTemplate, type ExplorerRow } from '../../wire/ranking-data.ts';
 import { prefetchSearch } from './ranking-source.ts';
-import { defaultView, type ViewChoices } from './explorer-url.ts';
-import type { CsvLabels } from './explorer-csv.ts';
+import type { ViewChoices } from './explorer-url.ts';
 import type { RankingExplorerProps } from './explorer-types.ts';
 import { explorerPaging, explorerStatus } from './explorer-status.ts';
-import { useExplorerView, type HistoryMode } from './useExplorerView.ts';
+import { useExplorerView, useLastPageLimit, useViewControls } from './useExplorerView.ts';
 import { useExplorerData } from './useExplorerData.ts';
 import { useExplorerActions } from './useExplorerActions.ts';
-import ExplorerFilters, { type FilterField } from './ExplorerFilters.tsx';
+import ExplorerFilters from './ExplorerFilters.tsx';
 import ExplorerToolbar from './ExplorerToolbar.tsx';
 import ExplorerTable from './ExplorerTable.tsx';
 import ExplorerPagination from './ExplorerPagination.tsx';
@@ -33,22 +32,24 @@ import { localName } from '../../i18n/index.ts';
 
 export type { ExplorerLabels, RankingExplorerProps } from './explorer-types.ts';
 
+/** The values a URL may name: the years and the options of each filter. */
+function viewChoices(props: RankingExplorerProps): ViewChoices {
+  return {
+    years: props.years,
+    defaultYear: props.initialYear,
+    parks: props.parkOptions.map(([k]) => k),
+    stages: props.stageOptions.map(([k]) => k),
+    industries: props.industryOptions.map(([k]) => k),
+    tags: props.tagOptions.map(([k]) => k),
+  };
+}
+
 export default function RankingExplorer(props: RankingExplorerProps): ReactNode {
   const { lang, labels, pageSize } = props;
-  const choices = useMemo<ViewChoices>(
-    () => ({
-      years: props.years,
-      defaultYear: props.initialYear,
-      parks: props.parkOptions.map(([k]) => k),
-      stages: props.stageOptions.map(([k]) => k),
-      industries: props.industryOptions.map(([k]) => k),
-      tags: props.tagOptions.map(([k]) => k),
-    }),
-    [props.years, props.initialYear, props.parkOptions, props.stageOptions, props.industryOptions, props.tagOptions],
-  );
-  const actions = useExplorerActions(labels);
+  const choices = useMemo(() => viewChoices(props), [props.years, props.initialYear, props.parkOptions, props.stageOptions, props.industryOptions, props.tagOptions]);
+  const actions = useExplorerActions(labels, props);
   const nav = useExplorerView(choices, props.anchor, actions.clearLink);
-  const { view, viewRef, hydrated, touched, go } = nav;
+  const { view, hydrated, touched } = nav;
   const { year, keys, sort, page } = view;
 
   const nameOf = useCallback((r: ExplorerRow) => localName(lang, r), [lang]);
@@ -63,65 +64,28 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
     nav.markTouched();
     data.wake();
   };
-  const update = useCallback(
-    (next: Partial<FilterKeys>, mode: HistoryMode) => {
-      const v = viewRef.current;
-      go({ ...v, keys: { ...v.keys, ...next }, page: 1 }, mode);
-    },
-    [go],
-  );
-  const setFilter = useCallback((field: FilterField, value: string | null) => update({ [field]: value }, 'push'), [update]);
-  /** A new query: its first index pieces are requested before the page re-renders. */
-  const search = (query: string) => {
-    prefetchSearch(data.piecesOf(year), query);
-    update({ query }, 'replace');
-  };
-  const chooseSort = (key: SortKey) => {
-    const s = sort.key === key ? { key, dir: sort.dir === 'asc' ? ('desc' as const) : ('asc' as const) } : { key, dir: defaultDirection(key) };
-    go({ ...view, sort: s, page: 1 }, 'push');
-  };
-  const goTo = (p: number) => {
-    go({ ...view, page: p }, 'push');
-    const top = tableRef.current?.getBoundingClientRect().top;
-    if (top !== undefined && top < 0) tableRef.current?.scrollIntoView({ block: 'start' });
-  };
-  const reset = () => {
-    nav.setTyped('');
-    go({ ...defaultView(choices), year }, 'push');
-  };
-  const csvLabels = useMemo<CsvLabels>(
-    () => ({ park: parkLabel, stage: stageLabel, industry: new Map(props.industryOptions), tag: new Map(props.tagOptions) }),
-    [parkLabel, stageLabel, props.industryOptions, props.tagOptions],
-  );
+  const controls = useViewControls(nav, choices, (query) => prefetchSearch(data.piecesOf(year), query), tableRef);
 
   const status = explorerStatus(labels, { live: hydrated && touched, failed: data.failed, current, year, previewRows: data.initialRows.length, total: props.total });
   const { pages, hasNext } = explorerPaging(current, page, pageSize);
-  // A page past the end (an old link, a shorter list after Back): the last page instead.
-  useEffect(() => {
-    if (pages !== null && page > Math.max(1, pages)) go({ ...viewRef.current, page: Math.max(1, pages) }, 'replace');
-  }, [pages, page, go]);
+  useLastPageLimit(nav, pages);
   const showPagination = hydrated && touched && current !== null && !current.tooShort && (page > 1 || hasNext);
   const listUrl = props.listUrls[String(year)];
 
   return (
     <div className="ranking-explorer" onFocus={hydrated ? touch : undefined} onPointerDown={hydrated ? touch : undefined}>
       <ExplorerFilters
-        labels={labels}
+        {...props}
         hidden={!hydrated}
-        years={props.years}
         year={year}
         keys={keys}
         typed={nav.typed}
-        parkOptions={props.parkOptions}
-        stageOptions={props.stageOptions}
-        industryOptions={props.industryOptions}
-        tagOptions={props.tagOptions}
         onType={nav.setTyped}
-        onSearch={search}
+        onSearch={controls.search}
         onSearchFocus={data.prepareSearch}
-        onYear={(y) => go({ ...view, year: y, page: 1 }, 'push')}
-        onFilter={setFilter}
-        onReset={reset}
+        onYear={controls.chooseYear}
+        onFilter={controls.setFilter}
+        onReset={controls.reset}
       />
 
       {/* Above the status, whose text changes height on the first touch: a tap must not move its target. */}
@@ -129,7 +93,7 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
         labels={labels}
         hidden={!hydrated}
         onCopy={() => actions.copyLink(new URL(nav.urlOf(view), location.href).href)}
-        onExport={() => actions.exportCsv({ view, current, pieces: data.piecesOf(year), sortContext: data.sortContext, csvLabels })}
+        onExport={() => actions.exportCsv({ view, current, pieces: data.piecesOf(year), sortContext: data.sortContext })}
         exportDisabled={actions.exporting || current?.tooShort === true}
         manualLink={actions.manualLink}
         linkRef={actions.linkRef}
@@ -143,23 +107,21 @@ export default function RankingExplorer(props: RankingExplorerProps): ReactNode 
       </p>
 
       <ExplorerTable
-        labels={labels}
+        {...props}
         hydrated={hydrated}
         sort={sort}
-        onSort={chooseSort}
+        onSort={controls.chooseSort}
         busy={data.busy}
         year={year}
         sectionRef={tableRef}
         rows={data.shown}
         tables={data.tables}
-        lang={lang}
         nameOf={nameOf}
         parkLabel={parkLabel}
         stageLabel={stageLabel}
-        profileUrl={props.profileUrl}
       />
 
-      {showPagination && <ExplorerPagination labels={labels} page={page} pages={pages} hasNext={hasNext} onPage={goTo} />}
+      {showPagination && <ExplorerPagination labels={labels} page={page} pages={pages} hasNext={hasNext} onPage={controls.goTo} />}
       {listUrl && (
         <p className="explorer-fallback">
           <a href={listUrl}>{fillTemplate(labels.fullList, { year: String(year) })}</a>

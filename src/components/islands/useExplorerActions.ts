@@ -4,7 +4,7 @@
  * list, not just the page, fetching what the view has not loaded; explorer-csv.ts). Both
  * report in a polite live region (`notice`).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fillTemplate, formatFixed, type RankingTablesOfYear, type SortContext } from '../../wire/ranking-data.ts';
 import { runExplorer, type ExplorerResult, type YearPieces } from './ranking-source.ts';
 import { csvFileName, explorerCsv, type CsvLabels } from './explorer-csv.ts';
@@ -19,7 +19,14 @@ export interface ExportJob {
   current: ExplorerResult | null;
   pieces: YearPieces;
   sortContext: (tables: RankingTablesOfYear) => SortContext;
-  csvLabels: CsvLabels;
+}
+
+/** The filters' options in display order, [key, label], which name the CSV's cells and file. */
+export interface CsvOptions {
+  parkOptions: [string, string][];
+  stageOptions: [string, string][];
+  industryOptions: [string, string][];
+  tagOptions: [string, string][];
 }
 
 export interface ExplorerActions {
@@ -61,7 +68,12 @@ function download(text: string, name: string): void {
   setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }
 
-export function useExplorerActions(labels: ActionLabels): ExplorerActions {
+export function useExplorerActions(labels: ActionLabels, options: CsvOptions): ExplorerActions {
+  const { parkOptions, stageOptions, industryOptions, tagOptions } = options;
+  const csvLabels = useMemo<CsvLabels>(
+    () => ({ park: new Map(parkOptions), stage: new Map(stageOptions), industry: new Map(industryOptions), tag: new Map(tagOptions) }),
+    [parkOptions, stageOptions, industryOptions, tagOptions],
+  );
   const [notice, setNotice] = useState('');
   const [manualLink, setManualLink] = useState<string | null>(null);
   const linkRef = useRef<HTMLInputElement>(null);
@@ -86,7 +98,7 @@ export function useExplorerActions(labels: ActionLabels): ExplorerActions {
     setNotice(labels.exporting);
     try {
       const { rows, tables } = await wholeList(job);
-      download(explorerCsv(rows, tables, labels.csvHeadings, job.csvLabels), csvFileName(labels.csvName, job.view.year, job.view.keys, job.csvLabels));
+      download(explorerCsv(rows, tables, labels.csvHeadings, csvLabels), csvFileName(labels.csvName, job.view.year, job.view.keys, csvLabels));
       setNotice(fillTemplate(labels.exported, { n: formatFixed(rows.length, 0) }));
     } catch {
       setNotice(labels.exportFailed);

@@ -1,9 +1,10 @@
 /**
  * The explorer's view (year, filters with the query, sort, page) and its place in the URL
  * (explorer-url.ts): read on hydration and on Back/Forward (popstate), written with pushState
- * for a discrete change and replaceState while typing.
+ * for a discrete change and replaceState while typing; and the changes the controls make.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { defaultDirection, type FilterKeys, type SortKey } from '../../wire/ranking-data.ts';
 import { decodeView, defaultView, encodeView, sameView, type ExplorerView, type ViewChoices } from './explorer-url.ts';
 
 /** A new history entry for a discrete change, the same entry while typing. */
@@ -78,4 +79,71 @@ export function useExplorerView(choices: ViewChoices, anchor: string, onNavigate
 
   const markTouched = useCallback(() => setTouched(true), []);
   return { view, viewRef, hydrated, touched, markTouched, typed, setTyped, go, urlOf };
+}
+
+/** The view's changes as the controls make them, each recorded in the history. */
+export interface ViewControls {
+  /** A filter chosen from a list (a new entry; back to page 1). Stable across renders. */
+  setFilter: (field: Exclude<keyof FilterKeys, 'query'>, value: string | null) => void;
+  /** The search text (the same entry while typing; back to page 1). */
+  search: (query: string) => void;
+  /** A column header: a new column sorts in its default direction, the same column reverses. */
+  chooseSort: (key: SortKey) => void;
+  chooseYear: (year: number) => void;
+  /** Another page; the table's top is brought into view when it was scrolled past. */
+  goTo: (page: number) => void;
+  /** Every filter, the query, sort and page back to their defaults, in the year shown. */
+  reset: () => void;
+}
+
+/**
+ * The controls' view changes. `beforeQuery` runs before a new query is shown (to request its
+ * first index pieces before the page re-renders); `table` is the results' scrolling region.
+ */
+export function useViewControls(
+  nav: ExplorerViewState,
+  choices: ViewChoices,
+  beforeQuery: (query: string) => void,
+  table: { readonly current: HTMLElement | null },
+): ViewControls {
+  const { view, viewRef, go } = nav;
+  const update = useCallback(
+    (next: Partial<FilterKeys>, mode: HistoryMode) => {
+      const v = viewRef.current;
+      go({ ...v, keys: { ...v.keys, ...next }, page: 1 }, mode);
+    },
+    [go],
+  );
+  const setFilter = useCallback((field: Exclude<keyof FilterKeys, 'query'>, value: string | null) => update({ [field]: value }, 'push'), [update]);
+  return {
+    setFilter,
+    search: (query) => {
+      beforeQuery(query);
+      update({ query }, 'replace');
+    },
+    chooseSort: (key) => {
+      const { sort } = view;
+      const s = sort.key === key ? { key, dir: sort.dir === 'asc' ? ('desc' as const) : ('asc' as const) } : { key, dir: defaultDirection(key) };
+      go({ ...view, sort: s, page: 1 }, 'push');
+    },
+    chooseYear: (year) => go({ ...view, year, page: 1 }, 'push'),
+    goTo: (page) => {
+      go({ ...view, page }, 'push');
+      const top = table.current?.getBoundingClientRect().top;
+      if (top !== undefined && top < 0) table.current?.scrollIntoView({ block: 'start' });
+    },
+    reset: () => {
+      nav.setTyped('');
+      go({ ...defaultView(choices), year: view.year }, 'push');
+    },
+  };
+}
+
+/** A page past the end (an old link, a shorter list after Back) shows the last page instead. */
+export function useLastPageLimit(nav: ExplorerViewState, pages: number | null): void {
+  const { go, viewRef } = nav;
+  const { page } = nav.view;
+  useEffect(() => {
+    if (pages !== null && page > Math.max(1, pages)) go({ ...viewRef.current, page: Math.max(1, pages) }, 'replace');
+  }, [pages, page, go]);
 }
