@@ -26,6 +26,7 @@ import {
   normaliseSearch,
   resolveFilters,
   sortRows,
+  type ExplorerFilters,
   type ExplorerRow,
   type FilterKeys,
   type RankingChunk,
@@ -236,39 +237,29 @@ async function loadInOrder<T>(
   }
 }
 
+/** What every report starts from: the result begins at row 0, no progress, not too short. */
+const BASE = { offset: 0, progress: null, tooShort: false } as const;
+
+type Report = (r: ExplorerResult) => void;
+
 /**
  * Answers a request, reporting what is known as rows arrive (`report` is called at least once,
  * last with `done`). Stops early when `cancelled()` turns true. Rejects when a piece cannot be
  * fetched or read.
  */
-export async function runExplorer(pieces: YearPieces, req: ExplorerRequest, report: (r: ExplorerResult) => void, cancelled: () => boolean): Promise<void> {
+export async function runExplorer(pieces: YearPieces, req: ExplorerRequest, report: Report, cancelled: () => boolean): Promise<void> {
   const { keys } = req;
   const query = normaliseSearch(keys.query);
   const filtered = keys.park !== null || keys.stage !== null || keys.industry !== null || keys.tag !== null;
   const order = sortClass(req.sort);
-  const base = { offset: 0, progress: null, tooShort: false };
 
   // The list in rank order: only the rows of the page.
-  if (!filtered && query === '' && order === 'asc') {
-    const seed = pieces.seed;
-    if (seed && req.to <= seed.rows.length) {
-      report({ ...base, tables: seed.tables, rows: seed.rows.slice(req.from, req.to), offset: req.from, count: seed.total, found: seed.total, complete: req.to >= seed.total, done: true });
-      return;
-    }
-    const meta = await pieces.meta();
-    const from = Math.min(req.from, meta.rows);
-    const to = Math.min(req.to, meta.rows);
-    const c = meta.chunkSize;
-    const chunks = await Promise.all(range(Math.floor(from / c), Math.ceil(to / c)).map((n) => pieces.chunk(n)));
-    const first = Math.floor(from / c) * c;
-    report({ ...base, tables: meta, rows: chunks.flat().slice(from - first, to - first), offset: from, count: meta.rows, found: meta.rows, complete: to >= meta.rows, done: true });
-    return;
-  }
+  if (!filtered && query === '' && order === 'asc') return rankOrderPage(pieces, req, report);
 
   const meta = await pieces.meta();
   const filters = resolveFilters(meta, keys);
   const finish = (rows: readonly ExplorerRow[], extra: Partial<ExplorerResult> = {}) =>
-    report({ ...base, tables: meta, rows, count: rows.length, found: rows.length, complete: true, done: true, ...extra });
+    report({ ...BASE, tables: meta, rows, count: rows.length, found: rows.length, complete: true, done: true, ...extra });
   if (!filters) return finish([]);
   const sort = (rows: readonly ExplorerRow[]) => sortRows(rows, req.sort.key, req.sort.dir, req.sortContext(meta));
 
@@ -276,58 +267,123 @@ export async function runExplorer(pieces: YearPieces, req: ExplorerRequest, repo
   if (keys.park !== null) return finish(sort(filterRows(await pieces.park(keys.park), filters)));
 
   // The chunks to read and, for a search through the index, the candidates among their rows.
-  let chunks = range(0, meta.chunks);
-  let candidates: Set<number> | null = null;
-  /** The size of the result when known before reading rows. */
-  let known: number | null = !filtered && query === '' ? meta.rows : null;
+  let plan: ScanPlan = { chunks: range(0, meta.chunks), candidates: null, known: !filtered && query === '' ? meta.rows : null };
   if (query !== '' && meta.rows > SMALL_YEAR_ROWS) {
-    const searchMeta = await pieces.searchMeta();
-    const found = await findCandidates(query, searchMeta, pieces);
-    if (cancelled()) return;
-    if (found.kind === 'tooShort') return finish([], { count: null, tooShort: true });
-    // A query that is a posted gram: its first rows, when they hold the page, from its top file.
-    if (found.kind === 'ordinals' && found.top !== undefined && !filtered && order === 'asc') {
-      const count = found.ordinals.length;
-      const held = Math.min(count, searchMeta.top.rows);
-      const rows = req.to <= held || held === count ? (await pieces.top(topFileOf(found.top, searchMeta))).rows.get(found.top) : undefined;
-      if (cancelled()) return;
-      // A top file that does not hold the gram's first rows is not trusted: the chunks are read instead.
-      if (rows && rows.length === held && rows.every((r, i) => r.order === found.ordinals[i])) {
-        report({ ...base, tables: meta, rows: rows.slice(req.from, req.to), offset: req.from, count, found: count, complete: req.to >= count, done: true });
-        return;
-      }
-    }
-    // A common word: its first rows and its count from its top file; a later page reads the list on.
-    if (found.kind === 'scan' && found.top !== undefined && !filtered && order !== 'whole') {
-      const file = await pieces.top(topFileOf(found.top, searchMeta));
-      if (cancelled()) return;
-      const rows = file.rows.get(found.top);
-      const count = file.counts.get(found.top);
-      if (rows && count !== undefined) {
-        if (order === 'asc' && (req.to <= rows.length || rows.length === count)) {
-          report({ ...base, tables: meta, rows: rows.slice(req.from, req.to), offset: req.from, count, found: count, complete: req.to >= count, done: true });
-          return;
-        }
-        known = count;
-      }
-    }
-    if (found.kind === 'ordinals') {
-      candidates = new Set(found.ordinals);
-      chunks = [...new Set(found.ordinals.map((o) => Math.floor(o / meta.chunkSize)))];
-      if (found.exact && !filtered) known = found.ordinals.length;
+    const searched = await searchPlan(pieces, meta, query, req, { filtered, order }, report, cancelled);
+    if (searched === 'stop') return;
+    if (searched === 'tooShort') return finish([], { count: null, tooShort: true });
+    plan = searched;
+  }
+  await scanChunks(pieces, meta, plan, req, { filters, filtered, order, sort, finish }, report, cancelled);
+}
+
+/** The page of the whole list in rank order: from the server-rendered rows, else from the chunks holding it. */
+async function rankOrderPage(pieces: YearPieces, req: ExplorerRequest, report: Report): Promise<void> {
+  const seed = pieces.seed;
+  if (seed && req.to <= seed.rows.length) {
+    report({ ...BASE, tables: seed.tables, rows: seed.rows.slice(req.from, req.to), offset: req.from, count: seed.total, found: seed.total, complete: req.to >= seed.total, done: true });
+    return;
+  }
+  const meta = await pieces.meta();
+  const from = Math.min(req.from, meta.rows);
+  const to = Math.min(req.to, meta.rows);
+  const c = meta.chunkSize;
+  const chunks = await Promise.all(range(Math.floor(from / c), Math.ceil(to / c)).map((n) => pieces.chunk(n)));
+  const first = Math.floor(from / c) * c;
+  report({ ...BASE, tables: meta, rows: chunks.flat().slice(from - first, to - first), offset: from, count: meta.rows, found: meta.rows, complete: to >= meta.rows, done: true });
+}
+
+/** The chunks a request reads, the candidates among their rows (a search through the index), and the result's size when known before reading. */
+interface ScanPlan {
+  chunks: number[];
+  candidates: Set<number> | null;
+  known: number | null;
+}
+
+/**
+ * A search through the index: the page straight from a top file when it holds it ('stop',
+ * reported), 'tooShort', or the plan of the chunks to read. 'stop' also when cancelled.
+ */
+async function searchPlan(
+  pieces: YearPieces,
+  meta: RankingMeta,
+  query: string,
+  req: ExplorerRequest,
+  c: { filtered: boolean; order: 'asc' | 'desc' | 'whole' },
+  report: Report,
+  cancelled: () => boolean,
+): Promise<ScanPlan | 'stop' | 'tooShort'> {
+  const { filtered, order } = c;
+  const plan: ScanPlan = { chunks: range(0, meta.chunks), candidates: null, known: null };
+  const searchMeta = await pieces.searchMeta();
+  const found = await findCandidates(query, searchMeta, pieces);
+  if (cancelled()) return 'stop';
+  if (found.kind === 'tooShort') return 'tooShort';
+  const page = (rows: readonly ExplorerRow[], count: number) =>
+    report({ ...BASE, tables: meta, rows: rows.slice(req.from, req.to), offset: req.from, count, found: count, complete: req.to >= count, done: true });
+  // A query that is a posted gram: its first rows, when they hold the page, from its top file.
+  if (found.kind === 'ordinals' && found.top !== undefined && !filtered && order === 'asc') {
+    const count = found.ordinals.length;
+    const held = Math.min(count, searchMeta.top.rows);
+    const rows = req.to <= held || held === count ? (await pieces.top(topFileOf(found.top, searchMeta))).rows.get(found.top) : undefined;
+    if (cancelled()) return 'stop';
+    // A top file that does not hold the gram's first rows is not trusted: the chunks are read instead.
+    if (rows && rows.length === held && rows.every((r, i) => r.order === found.ordinals[i])) {
+      page(rows, count);
+      return 'stop';
     }
   }
+  // A common word: its first rows and its count from its top file; a later page reads the list on.
+  if (found.kind === 'scan' && found.top !== undefined && !filtered && order !== 'whole') {
+    const file = await pieces.top(topFileOf(found.top, searchMeta));
+    if (cancelled()) return 'stop';
+    const rows = file.rows.get(found.top);
+    const count = file.counts.get(found.top);
+    if (rows && count !== undefined) {
+      if (order === 'asc' && (req.to <= rows.length || rows.length === count)) {
+        page(rows, count);
+        return 'stop';
+      }
+      plan.known = count;
+    }
+  }
+  if (found.kind === 'ordinals') {
+    plan.candidates = new Set(found.ordinals);
+    plan.chunks = [...new Set(found.ordinals.map((o) => Math.floor(o / meta.chunkSize)))];
+    if (found.exact && !filtered) plan.known = found.ordinals.length;
+  }
+  return plan;
+}
+
+/**
+ * Reads the plan's chunks in rank order (or reverse rank order), so that what is found so far
+ * is the start of the result. The whole list in reverse, and a search whose count is known or
+ * whose candidates are too many to check at once, stop once the page is there (a later page
+ * reads on); filters read every chunk, to count; a sort by another column shows nothing until
+ * every chunk is read. A search of common words only (no candidates) reads until its page is
+ * there too: its rows are dense (that is what common means), so a page needs a few chunks, not
+ * the whole list.
+ */
+async function scanChunks(
+  pieces: YearPieces,
+  meta: RankingMeta,
+  plan: ScanPlan,
+  req: ExplorerRequest,
+  c: {
+    filters: ExplorerFilters;
+    filtered: boolean;
+    order: 'asc' | 'desc' | 'whole';
+    sort: (rows: readonly ExplorerRow[]) => ExplorerRow[];
+    finish: (rows: readonly ExplorerRow[], extra?: Partial<ExplorerResult>) => void;
+  },
+  report: Report,
+  cancelled: () => boolean,
+): Promise<void> {
+  const { chunks, candidates, known } = plan;
+  const { filters, order, sort } = c;
   // The index's candidates first: only they are checked against the query.
   const matching = (rows: readonly ExplorerRow[]) => filterRows(candidates ? rows.filter((r) => candidates.has(r.order)) : rows, filters);
-
-  // Read the chunks in rank order (or reverse rank order), so that what is found so far is the
-  // start of the result. The whole list in reverse, and a search whose count is known or whose
-  // candidates are too many to check at once, stop once the page is there (a later page reads
-  // on); filters read every chunk, to count; a sort by another column shows nothing until
-  // every chunk is read.
-  // A search of common words only (no candidates) reads until its page is there too: its rows
-  // are dense (that is what common means), so a page needs a few chunks, not the whole list.
-  const lazy = order !== 'whole' && (candidates ? known !== null || chunks.length > EXACT_COUNT_CHUNKS : !filtered);
+  const lazy = order !== 'whole' && (candidates ? known !== null || chunks.length > EXACT_COUNT_CHUNKS : !c.filtered);
   const sequence = order === 'desc' ? [...chunks].reverse() : chunks;
   // Fetch at once the chunks the page certainly needs (those of its first candidates, or
   // enough rows from the end), then one at a time for a lazy read, a few at a time otherwise.
@@ -358,14 +414,14 @@ export async function runExplorer(pieces: YearPieces, req: ExplorerRequest, repo
       else if (order === 'desc' && !filled) prefix = sort(found.filter((r) => r.rank > lowestFirstRank));
       if (last) return true;
       if (lazy && prefix.length >= req.to) {
-        report({ ...base, tables: meta, rows: [...prefix], count: known, found: found.length, complete: false, done: true });
+        report({ ...BASE, tables: meta, rows: [...prefix], count: known, found: found.length, complete: false, done: true });
         stopped = true;
         return false;
       }
       const now = performance.now();
       if (now - lastReport >= REPORT_EVERY_MS || (!filled && prefix.length >= req.to)) {
         lastReport = now;
-        report({ ...base, tables: meta, rows: [...prefix], count: known, found: found.length, complete: false, done: false, progress: progress(i + 1) });
+        report({ ...BASE, tables: meta, rows: [...prefix], count: known, found: found.length, complete: false, done: false, progress: progress(i + 1) });
       }
       return true;
     },
@@ -373,5 +429,5 @@ export async function runExplorer(pieces: YearPieces, req: ExplorerRequest, repo
     (i) => Math.max(needed - i, lazy ? 1 : PARALLEL_FETCHES),
   );
   if (cancelled() || stopped) return;
-  finish(order === 'asc' ? found : sort(found), { progress: progress(sequence.length) });
+  c.finish(order === 'asc' ? found : sort(found), { progress: progress(sequence.length) });
 }
