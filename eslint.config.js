@@ -1,0 +1,72 @@
+// ESLint (flat config): a short, deliberate rule set. `npm run lint`; part of `npm run check`,
+// which `npm test` runs first. Rules the compiler already enforces are left to it: unused
+// locals and parameters (tsconfig noUnused*), type-only imports (verbatimModuleSyntax),
+// implicit any, fallthrough and implicit returns (astro/tsconfigs/strictest).
+// .astro files are checked by `astro check`, not linted here.
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  {
+    ignores: ['dist/**', 'node_modules/**', '.astro/**', '.portal-build/**', 'out/**', 'test/fixtures/**', 'examples/**'],
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parser: tseslint.parser,
+      // Type-aware rules read the project's tsconfig through the TypeScript project service.
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // A promise nobody awaits loses its error: a failed write or build step would pass silently.
+      '@typescript-eslint/no-floating-promises': 'error',
+      // An async callback where a plain one is expected (forEach, event handlers) drops its rejection.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      // Awaiting a non-promise hides a missing call or a wrong type.
+      '@typescript-eslint/await-thenable': 'error',
+      // `any` switches the type checker off for everything it touches; use unknown and narrow.
+      '@typescript-eslint/no-explicit-any': 'error',
+      // Throwing strings or objects loses the stack trace and breaks `instanceof Error` handling.
+      '@typescript-eslint/only-throw-error': 'error',
+      // A switch over a union (stages, indicator methods, rule kinds) must handle a newly added member.
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      // `==` coerces ('' == 0); `x == null` stays allowed as the idiom for null or undefined.
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      // A binding that never changes says so; `let` then marks the ones that do.
+      'prefer-const': 'error',
+      // Leftover debugger statements must never ship.
+      'no-debugger': 'error',
+      // `x = x` and `a !== a` are slips the compiler lets through (use Number.isNaN).
+      'no-self-assign': 'error',
+      'no-self-compare': 'error',
+    },
+  },
+  {
+    // Library code reports through return values and located errors; printing belongs to the
+    // command-line scripts (scripts/) that call it.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { 'no-console': 'error' },
+  },
+  {
+    // Builds must be byte-for-byte reproducible: no unseeded randomness or wall-clock time in
+    // anything that produces output (the sample generator uses its own seeded generator).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/components/islands/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Outputs must be reproducible: use a seeded generator.' },
+        { object: 'Date', property: 'now', message: 'Outputs must be reproducible: take dates from the data.' },
+      ],
+    },
+  },
+  {
+    // This file and other plain JavaScript: the recommended core rules only.
+    files: ['**/*.{js,mjs}'],
+    ...js.configs.recommended,
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+);
