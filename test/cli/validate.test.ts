@@ -61,6 +61,31 @@ describe('npm run validate', { timeout: 60_000 }, () => {
     expect(readdirSync(dir).sort()).toEqual(before);
   });
 
+  it('locates every problem of a workbook by sheet, Excel row and column (test/fixtures/xlsx/broken)', () => {
+    const r = run(['--data', 'test/fixtures/xlsx/broken']);
+    expect(r.status).toBe(1);
+    const f = 'test/fixtures/xlsx/broken/enterprises.xlsx';
+    const errors = r.stdout.split('\n').filter((l) => l.startsWith(f));
+    expect(errors).toEqual([
+      `${f}: 工作表“Sheet1”: 第 6 行: 列 AD: has a value right of the header's last column AB: give the column a header or clear it (got "备注")`,
+      `${f}: 工作表“Sheet1”: 第 2 行: 列 K“营业收入(万元)”: holds the Excel error #DIV/0!`,
+      `${f}: 工作表“Sheet1”: 第 3 行: 列 M“职工总数”: is a formula whose result was never saved: open the file in Excel or WPS and save it again`,
+      `${f}: 工作表“Sheet1”: 第 4 行: 列 F“成立日期”: must be a date written YYYY-MM-DD, e.g. 2015-03-07 (got "2020-12-31 09:30:00")`,
+      `${f}: 工作表“Sheet1”: 第 4 行: 列 N“科技人员数”: is not a plain number: give the number only, without unit or % sign (got "15%")`,
+      `${f}: 工作表“Sheet1”: 第 5 行: 列 I“研发费用（万元）”: must not be negative (money in 万元, ≥ 0) (got "-1")`,
+    ]);
+    expect(r.stdout).toContain('== Errors / 错误: 6 ==');
+  });
+
+  it('reports declared columns after the built-in ones and a column the file left out as absent (test/fixtures/xlsx/declared)', () => {
+    const r = run(['--data', 'test/fixtures/xlsx/declared']);
+    expect(r.status).toBe(0);
+    expect(rowOf(r.stdout, 'vc_investment')).toEqual(['vc_investment', '—', 'absent', 'absent', 'absent']);
+    // 亩均税收 is reported where the hand fixture reports vc_investment: 4 of the 8 rows of 2023.
+    expect(rowOf(r.stdout, 'tax_per_mu')).toEqual(['tax_per_mu', 'indicator tax_per_mu', '0.0 %', '50.0 %', '10.5 %']);
+    expect(rowOf(r.stdout, 'patents_granted')).toEqual(['patents_granted', '—', '100.0 %', '100.0 %', '100.0 %']);
+  });
+
   it('exits 1 with a usage line when no folder is given', () => {
     const r = run([]);
     expect(r.status).toBe(1);

@@ -76,6 +76,13 @@ describe('a data folder of workbooks with Chinese headers (test/fixtures/xlsx/ha
 });
 
 describe('CSV files with Chinese headers', () => {
+  it('no header name names two columns of one file', () => {
+    for (const table of Object.values(COLUMN_ALIASES)) {
+      const names = Object.entries(table).flatMap(([id, aliases]) => [id, ...(aliases as readonly string[])].map((n) => n.normalize('NFKC').replace(/\s+/g, '')));
+      expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+    }
+  });
+
   it('read as the id-headed file: every alias of the vocabulary is a header name', async () => {
     const dir = copyFixture();
     const zh = (aliases: Record<string, readonly string[]>) => (line: string) => line.split(',').map((c) => aliases[c]![0]).join(',');
