@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { COLUMN_ALIASES, ENTERPRISE_COLUMNS, NUMERIC_COLUMNS } from '../core/vocabulary.ts';
+import { COLUMN_ALIASES, ENTERPRISE_COLUMNS, NUMERIC_COLUMNS, TAGS } from '../core/vocabulary.ts';
 
 /** Raw numeric columns of enterprises.csv that a model may reference: the vocabulary's. */
 export { NUMERIC_COLUMNS, type NumericColumn } from '../core/vocabulary.ts';
@@ -266,6 +266,14 @@ export const modelSchema = modelSchemaBase.superRefine((model, ctx) => {
     if (dupBonus) ctx.addIssue({ code: 'custom', path: ['bonus', 'items'], message: `bonus item id "${dupBonus}" appears twice` });
     const dupVeto = dupe(model.veto?.map((v) => v.id) ?? []);
     if (dupVeto) ctx.addIssue({ code: 'custom', path: ['veto'], message: `veto rule id "${dupVeto}" appears twice` });
+    // A designation nobody can hold would silently never match: name one of the vocabulary's.
+    const checkTag = (tag: string | undefined, path: (string | number)[]) => {
+      if (tag !== undefined && !(TAGS as readonly string[]).includes(tag)) {
+        ctx.addIssue({ code: 'custom', path, message: `unknown designation "${tag}": must be one of ${TAGS.join(', ')}` });
+      }
+    };
+    model.bonus?.items.forEach((b, i) => checkTag(b.tag, ['bonus', 'items', i, 'tag']));
+    model.veto?.forEach((v, i) => checkTag(v.tag, ['veto', i, 'tag']));
     for (const stage of stageIds) {
       const sum = model.indicators.reduce((acc, ind) => acc + (ind.weights[stage] ?? 0), 0);
       if (Math.abs(sum - model.scale) > 1e-9) {
@@ -354,11 +362,14 @@ export type BonusItem = NonNullable<Model['bonus']>['items'][number];
 export type VetoRule = NonNullable<Model['veto']>[number];
 
 /**
- * Whether a raw column's figures may be published (scoring-model.md §7): a column is public
- * when a public indicator publishes it as its own value (the reference model's counts of
- * patents, platforms, awards, standards and graduates); every other column is confidential.
+ * Whether a raw column's figures may be published (scoring-model.md §7): a declared column
+ * when the model says so (`public`); a built-in column when a public indicator publishes it as
+ * its own value (the reference model's counts of patents, platforms, awards, standards and
+ * graduates). Every other column is confidential.
  */
-export function isPublicColumn(model: Pick<Model, 'indicators'>, column: string): boolean {
+export function isPublicColumn(model: Pick<Model, 'indicators' | 'columns'>, column: string): boolean {
+  const declared = model.columns?.find((c) => c.id === column);
+  if (declared) return declared.public;
   return model.indicators.some((ind) => ind.public && ind.value.kind === 'column' && ind.value.column === column);
 }
 
@@ -367,7 +378,7 @@ export function isPublicColumn(model: Pick<Model, 'indicators'>, column: string)
  * designations are published, or from a public column. Points from a confidential column
  * reveal it (points_each × value), so they are treated like a private indicator's points.
  */
-export function isPublicBonus(model: Pick<Model, 'indicators' | 'privacy'>, item: BonusItem): boolean {
+export function isPublicBonus(model: Pick<Model, 'indicators' | 'columns' | 'privacy'>, item: BonusItem): boolean {
   return item.tag !== undefined ? model.privacy.public_tags : isPublicColumn(model, item.column!);
 }
 

@@ -4,6 +4,7 @@
  * Vetoed firm-years come from meta.json's `vetoed` (present when the model has veto rules).
  */
 import { readFileSync } from 'node:fs';
+import { buildEnv } from '../build/env.ts';
 import { join, resolve } from 'node:path';
 import { isPublicBonus, type BonusItem, type Model } from '../ingest/model.ts';
 import { OUTPUT_FILES } from '../publish/output.ts';
@@ -11,7 +12,7 @@ import type { PublishedMeta, PublishedVeto } from '../publish/publish.ts';
 import { isTranslationKey, t, tagLabel, type Lang } from '../i18n/index.ts';
 import { formatNumber } from '../i18n/format.ts';
 
-const scoredDir = resolve(process.env.PORTAL_WORK ?? '.portal-build', 'scored');
+const scoredDir = resolve(buildEnv().workDir, 'scored');
 let vetoedCache: PublishedVeto[] | null = null;
 
 /** Every vetoed firm-year of the build, in year then id order (none when the model has no veto rules). */
@@ -32,8 +33,8 @@ export function vetoedInYear(year: number): PublishedVeto[] {
 
 /** A raw column's name: the model's declared name when it has one, else the dictionary's, else the id. */
 export function columnName(lang: Lang, model: Model, column: string): string {
-  const declared = (model as { columns?: { id: string; name?: { zh: string; en: string } }[] }).columns?.find((c) => c.id === column);
-  if (declared?.name) return declared.name[lang];
+  const declared = model.columns?.find((c) => c.id === column);
+  if (declared) return declared.name[lang];
   const key = `methodology.column.${column}`;
   return isTranslationKey(key) ? t(lang, key) : column;
 }
@@ -58,8 +59,7 @@ const MONEY_COLUMNS = new Set(['rd_expense', 'rd_expense_prev', 'revenue', 'reve
 
 /** How a raw column is measured: a declared column's unit, else 万元 or a count for the built-in ones. */
 function columnUnit(model: Model, column: string): 'count' | 'wan_yuan' | 'percent' | 'number' {
-  const declared = (model as { columns?: { id: string; unit: 'count' | 'wan_yuan' | 'percent' | 'number' }[] }).columns?.find((c) => c.id === column);
-  return declared?.unit ?? (MONEY_COLUMNS.has(column) ? 'wan_yuan' : 'count');
+  return model.columns?.find((c) => c.id === column)?.unit ?? (MONEY_COLUMNS.has(column) ? 'wan_yuan' : 'count');
 }
 
 /** The bonus items in model order with whether each is published exactly. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataFolder } from '../../src/ingest/load.ts';
-import { parseModel } from '../../src/ingest/model.ts';
+import { isPublicBonus, isPublicColumn, parseModel } from '../../src/ingest/model.ts';
 import { computeBands, privacyReport, publicTableCells, publicTableColumns, publishRow, publishVetoed, residualRisks } from '../../src/publish/publish.ts';
 import { scoresCsvHeader, scoresCsvLine } from '../../src/publish/scores-csv.ts';
 import { pointsOf, scoreDataset, sOf, type ScoredRow } from '../../src/scoring/score.ts';
@@ -144,5 +144,34 @@ describe('model file checks for bonus and veto', () => {
     expect(errorsOf({ veto: [{ id: 'v', reason: { zh: '甲', en: 'X' }, column: 'awards' }] })).toEqual(['model.json: veto.0: a column rule needs "min" or "max"']);
     const rule = { id: 'v', reason: { zh: '甲', en: 'X' }, tag: '专精特新' };
     expect(errorsOf({ veto: [rule, rule] })).toEqual(['model.json: veto: veto rule id "v" appears twice']);
+  });
+});
+
+describe('public and private sources of bonus points', () => {
+  const m = (patch: Record<string, unknown>) => {
+    const r = parseModel({ ...fixtureModel, ...patch }, 'model.json');
+    if ('errors' in r) throw new Error(r.errors.join('\n'));
+    return r.model;
+  };
+  it('follows a declared column’s "public" flag, and a built-in column is public only when a public indicator publishes it', () => {
+    const declared = m({
+      columns: [
+        { id: 'env_penalties', name: { zh: '环保处罚次数', en: 'Penalties' }, unit: 'count', public: true },
+        { id: 'energy', name: { zh: '综合能耗', en: 'Energy' }, unit: 'number', public: false },
+      ],
+    });
+    expect(isPublicColumn(declared, 'env_penalties')).toBe(true);
+    expect(isPublicColumn(declared, 'energy')).toBe(false);
+    expect(isPublicColumn(declared, 'invention_patent_apps')).toBe(true); // the public patents indicator's column
+    expect(isPublicColumn(declared, 'awards')).toBe(false); // no public indicator publishes it
+    expect(isPublicColumn(declared, 'rd_expense')).toBe(false); // read by the private rd_low
+  });
+  it('makes a designation’s bonus private when designations are not published', () => {
+    const hidden = m({ privacy: { public_tags: false, min_cohort: 3 } });
+    expect(hidden.bonus!.items.map((item) => isPublicBonus(hidden, item))).toEqual([false, false, true]);
+  });
+  it('refuses a designation outside the vocabulary in a bonus item or a veto rule', () => {
+    const r = parseModel({ ...fixtureModel, veto: [{ id: 'v', reason: { zh: '甲', en: 'X' }, tag: '独角兽' }] }, 'model.json');
+    expect('errors' in r && r.errors[0]).toMatch(/^model\.json: veto\.0\.tag: unknown designation "独角兽": must be one of 高新技术企业/);
   });
 });
