@@ -1,4 +1,4 @@
-// ESLint (flat config): a short, deliberate rule set. `npm run lint`; part of `npm run check`,
+// ESLint (flat config): a short, deliberate rule set. `npm run lint` (`eslint .`); part of `npm run check`,
 // which `npm test` runs first. Rules the compiler already enforces are left to it: unused
 // locals and parameters (tsconfig noUnused*), type-only imports (verbatimModuleSyntax),
 // implicit any, fallthrough and implicit returns (astro/tsconfigs/strictest).
@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   {
-    ignores: ['dist/**', 'node_modules/**', '.astro/**', '.portal-build/**', 'out/**', 'test/fixtures/**', 'examples/**'],
+    ignores: ['dist/**', 'node_modules/**', '.astro/**', '.portal-build/**', 'out/**', 'test/fixtures/**'],
   },
   {
     files: ['**/*.{ts,tsx}'],

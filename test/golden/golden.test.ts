@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, it } from 'vitest';
 import BandStrip from '../../src/components/charts/BandStrip.astro';
 import BarChart from '../../src/components/charts/BarChart.astro';
 import Histogram from '../../src/components/charts/Histogram.astro';
