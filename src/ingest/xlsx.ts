@@ -97,11 +97,12 @@ interface SheetRow {
   line: number;
   texts: string[];
   problems: Map<number, string>;
-  /** For title-row detection: the merged range every non-blank cell belongs to, if they share one spanning columns. */
+  /** Whether the row holds nothing but one merged cell across several columns (a title row above the header). */
   soleMergedTitle: boolean;
 }
 
-function readRow(ws: Worksheet, line: number, merges: MergeIndex): SheetRow {
+/** Reads a row; `merges` only while looking for the header (title rows), since a sheet may hold thousands of merged ranges. */
+function readRow(ws: Worksheet, line: number, merges: MergeIndex | null): SheetRow {
   const row = ws.getRow(line);
   const texts: string[] = [];
   const problems = new Map<number, string>();
@@ -117,12 +118,12 @@ function readRow(ws: Worksheet, line: number, merges: MergeIndex): SheetRow {
       return;
     }
     texts[col - 1] = t.text;
-    if (t.text.trim() === '') return;
-    const range = merges.rangeOf(line, col);
+    if (t.text.trim() === '' || !merges) return;
+    const range = cell.isMerged ? merges.rangeOf(line, col) : undefined;
     if (range && range.right > range.left) masters.add(`${range.top}:${range.left}`);
     else allMerged = false;
   });
-  return { line, texts, problems, soleMergedTitle: allMerged && masters.size === 1 };
+  return { line, texts, problems, soleMergedTitle: merges !== null && allMerged && masters.size === 1 };
 }
 
 /** The merged ranges of a sheet, to ask which one a cell belongs to. */
@@ -184,11 +185,10 @@ export function readSheet(sheet: Worksheet, file: string, sink: CsvSink): void {
     ...(header !== undefined && header !== '' ? { column: header } : {}),
   });
   let header: SheetRow | null = null;
-  let keep: number[] = [];
-  let headerTexts: string[] = [];
+  const keep: number[] = [];
   const dataRows: SheetRow[] = [];
   for (let line = 1; line <= sheet.rowCount; line++) {
-    const row = readRow(sheet, line, merges);
+    const row = readRow(sheet, line, header ? null : merges);
     const blank = row.problems.size === 0 && row.texts.every((t) => t.trim() === '');
     if (blank) continue;
     if (!header) {
@@ -203,8 +203,8 @@ export function readSheet(sheet: Worksheet, file: string, sink: CsvSink): void {
     return;
   }
   // Columns: those with a header text, and blank-headed ones only if a value stands below.
-  const width = Math.max(header.texts.length, ...dataRows.map((r) => r.texts.length));
-  headerTexts = header.texts.map((t) => t.trim());
+  const width = dataRows.reduce((w, r) => Math.max(w, r.texts.length), header.texts.length);
+  const headerTexts = header.texts.map((t) => t.trim());
   for (let c = 0; c < width; c++) {
     if (header.problems.has(c)) {
       sink.issue({ file, line: header.line, ...where(c), message: `the header cell ${header.problems.get(c)!}` });
@@ -224,7 +224,6 @@ export function readSheet(sheet: Worksheet, file: string, sink: CsvSink): void {
       } else keep.push(c);
     }
   }
-  keep = keep.filter((c) => c < width);
   const letters = keep.map(columnLetter);
   sink.header(
     keep.map((c) => headerTexts[c] ?? ''),
