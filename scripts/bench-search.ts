@@ -2,8 +2,9 @@
 // search answers on a phone-class CPU. Serves a built site, opens /rankings/ in headless
 // Chromium with the CPU slowed 4× (CDP Emulation.setCPUThrottlingRate), and for a few queries
 // taken from the site's own data (two Chinese characters, four Chinese characters, part of an
-// English name) measures the time from the input event to the first page of results on screen,
-// and to the final count, with the files and bytes fetched. Also the hub's first load. Prints
+// English name, a common word, two words that must both appear, the middle of a credit code)
+// measures the time from the input event to the first page of results on screen, and to the
+// final count, with the requests, files and bytes fetched. Also the hub's first load. Prints
 // figures and never asserts: scripts/bench.ts calls measureSearch() as part of the benchmark.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { OFFLINE_RESOLVER_ARG, launchBrowser } from '../test/e2e/helpers/browser.ts';
 import { serveDir, type StaticServer } from '../test/e2e/helpers/server.ts';
+import { matchesQuery, normaliseSearch } from '../src/wire/ranking-data.ts';
 
 /** The CPU slowdown standing in for a mid-range phone. */
 const CPU_THROTTLING = 4;
@@ -41,6 +43,8 @@ export interface QueryMeasurement {
   toComplete: Bytes;
   /** Data files fetched after typing (paths under the site). */
   fetched: string[];
+  /** Requests for data files after typing, until complete (the request budget). */
+  requests: number;
 }
 
 export interface SearchMeasurement {
@@ -85,10 +89,18 @@ function chooseQueries(dist: string): { kind: string; query: string; firstId: st
     { kind: 'Chinese, 4 characters', query: [...name].slice(2, 6).join('') },
   ];
   if (word.length > 3) queries.push({ kind: 'English, part of a word', query: word.slice(1).toLowerCase() });
-  const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  // A word in a large share of names (the commonest two characters after the place name).
+  const counts = new Map<string, number>();
+  for (const n of list.name) for (const w of new Set([...n].slice(2, -4).map((_, k, cs) => cs.slice(k, k + 2).join('')))) if ([...w].length === 2) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const common = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  if (common) queries.push({ kind: 'Chinese, a common word', query: common });
+  // Two words of the same name, apart: both required (the place, then the trade).
+  queries.push({ kind: 'Two words, both required', query: `${[...name].slice(0, 2).join('')} ${[...name].slice(-6, -4).join('')}` });
+  const id = list.id[at] ?? '';
+  if (id.length >= 14) queries.push({ kind: 'Credit code, 8 characters from its middle', query: id.slice(6, 14) });
   return queries.map((q) => {
-    const k = norm(q.query);
-    const i = list.id.findIndex((id, j) => norm(list.name[j]!).includes(k) || norm(list.nameEn[j]!).includes(k) || norm(id).startsWith(k));
+    const k = normaliseSearch(q.query);
+    const i = list.id.findIndex((id, j) => matchesQuery({ id, name: list.name[j]!, nameEn: list.nameEn[j]! }, k));
     return { ...q, firstId: i >= 0 ? list.id[i]! : null };
   });
 }
@@ -244,6 +256,7 @@ export async function measureSearch(dist: string, basePath: string, options: { r
         toResults: bytesOf(dist, base, last.fetched.filter((x) => x.end <= last.shown).map((x) => x.path)),
         toComplete: bytesOf(dist, base, last.fetched.map((x) => x.path)),
         fetched: last.fetched.map((x) => x.path.slice(base.length - 1)),
+        requests: last.fetched.length,
       });
     }
     return { cpuThrottling: CPU_THROTTLING, firstLoad: { html, js, css, data, total: sum(html, js, css, data) }, onFocus, queries: results };
@@ -263,7 +276,7 @@ export function describeSearch(m: SearchMeasurement): string {
     `Name search with the CPU slowed ${m.cpuThrottling}× (median of runs on fresh pages):`,
     ...m.queries.map(
       (q) =>
-        `  ${q.kind} "${q.query}": results in ${q.msToResults} ms (runs: ${q.runs.join(', ')} ms; ${kb(q.toResults)}), final status in ${q.msToComplete} ms (${kb(q.toComplete)}): ${q.status}`,
+        `  ${q.kind} "${q.query}": ${q.requests} request${q.requests === 1 ? '' : 's'}; results in ${q.msToResults} ms (runs: ${q.runs.join(', ')} ms; ${kb(q.toResults)}), final status in ${q.msToComplete} ms (${kb(q.toComplete)}): ${q.status}`,
     ),
   ].join('\n');
 }
