@@ -75,6 +75,24 @@ describe('a data folder of workbooks with Chinese headers (test/fixtures/xlsx/ha
   });
 });
 
+describe('achievements.xlsx', slow, () => {
+  it('is read like achievements.csv: Chinese headers, a park merged over two rows, a formula by its result', async () => {
+    const dir = copyFixture();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('成效');
+    ws.addRow(['园区', '指标', '数值', '单位', '截至', '说明', '来源']);
+    ws.addRow(['alpha', 'enterprises_evaluated', 120, '家', '2023', '', '园区简报 2023-12']);
+    ws.addRow([null, 'credit_granted', { formula: '2*1.5', result: 3 }, '亿元', '2023-12', '授信', '园区简报 2023-12']);
+    ws.mergeCells('A2:A3');
+    await wb.xlsx.writeFile(join(dir, 'achievements.xlsx'));
+    const data = await load(dir);
+    expect(data.achievements).toEqual([
+      expect.objectContaining({ park: 'alpha', metric: 'enterprises_evaluated', value: 120, unit: '家', asOf: '2023', note: '', source: '园区简报 2023-12' }),
+      expect.objectContaining({ park: 'alpha', metric: 'credit_granted', value: 3, unit: '亿元', asOf: '2023-12', note: '授信', source: '园区简报 2023-12' }),
+    ]);
+  });
+});
+
 describe('CSV files with Chinese headers', () => {
   it('no header name names two columns of one file', () => {
     for (const table of Object.values(COLUMN_ALIASES)) {
