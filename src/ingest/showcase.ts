@@ -40,6 +40,34 @@ export interface ShowcaseEntry {
   /** English summary, '' when none. */
   summaryEn: string;
   html: string;
+  /** The English body (after a line ENGLISH_BODY_MARKER), rendered; '' when none. */
+  htmlEn: string;
+  /** The English body's first paragraph as plain text (an excerpt for lists when there is no summary_en); '' when none. */
+  excerptEn: string;
+}
+
+/** A line of its own in an entry's body: the Chinese body above it, the English body below. */
+export const ENGLISH_BODY_MARKER = '::: en';
+
+/** Splits a body at the English marker line: the Chinese body and the English one ('' when there is no marker). */
+export function splitEnglishBody(body: string): { zh: string; en: string; markers: number } {
+  const parts = body.split(/^::: ?en[ \t]*$/m);
+  return { zh: parts[0]!, en: parts.slice(1).join('\n'), markers: parts.length - 1 };
+}
+
+/** The first paragraph of Markdown (not a heading, quote or list) as plain text, at most 280 characters. */
+export function firstParagraph(markdown: string): string {
+  const para = markdown
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .find((p) => p !== '' && !/^(#|>|[-*+] |\d+\. |```)/.test(p));
+  if (!para) return '';
+  const text = para
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > 280 ? `${text.slice(0, 279).trimEnd()}…` : text;
 }
 
 /** Splits `---` front matter (simple `key: value` lines) from a Markdown body. */
@@ -108,8 +136,14 @@ export function loadShowcase(
       errors.push(`${file}:${lineOf('park')}: field "park": not a code in parks.csv (got "${fm.park}")`);
       bad = true;
     }
-    if (split.body.trim() === '') {
+    const bodies = splitEnglishBody(split.body);
+    if (bodies.zh.trim() === '') {
       errors.push(`${file}:${split.bodyLine}: the entry has no text below the front matter`);
+      bad = true;
+    }
+    if (bodies.markers > 1 || (bodies.markers === 1 && bodies.en.trim() === '')) {
+      const line = split.bodyLine + split.body.split(/\r?\n/).findIndex((l) => /^::: ?en[ \t]*$/.test(l));
+      errors.push(`${file}:${line}: a line "${ENGLISH_BODY_MARKER}" starts the English text, once, and must be followed by it`);
       bad = true;
     }
     if (bad) continue;
@@ -125,7 +159,9 @@ export function loadShowcase(
       source: fm.source ?? '',
       summary: fm.summary ?? '',
       summaryEn: fm.summary_en ?? '',
-      html: renderMarkdown(split.body),
+      html: renderMarkdown(bodies.zh),
+      htmlEn: bodies.en.trim() === '' ? '' : renderMarkdown(bodies.en),
+      excerptEn: firstParagraph(bodies.en),
     });
   }
   const slugs = new Set<string>();

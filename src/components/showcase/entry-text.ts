@@ -23,9 +23,13 @@ export function entryTitle(lang: Lang, entry: ShowcaseEntry): { text: string; la
   return lang === 'en' && entry.titleEn ? { text: entry.titleEn, lang: 'en' } : { text: entry.title, lang: 'zh' };
 }
 
-/** The summary in a language, and the language it is written in (English falls back to Chinese); null when there is none. */
+/**
+ * The summary in a language, and the language it is written in: in English summary_en, else
+ * the English body's first paragraph, else the Chinese summary; null when there is none.
+ */
 export function entrySummary(lang: Lang, entry: ShowcaseEntry): { text: string; lang: Lang } | null {
   if (lang === 'en' && entry.summaryEn) return { text: entry.summaryEn, lang: 'en' };
+  if (lang === 'en' && entry.excerptEn) return { text: entry.excerptEn, lang: 'en' };
   return entry.summary ? { text: entry.summary, lang: 'zh' } : null;
 }
 
