@@ -46,7 +46,7 @@ export const ENTERPRISE_COLUMNS = [...ENTERPRISE_TEXT_COLUMNS, ...NUMERIC_COLUMN
 export type EnterpriseColumn = (typeof ENTERPRISE_COLUMNS)[number];
 
 /** Columns of achievements.csv, in the order dataset.md lists them. */
-export const ACHIEVEMENT_COLUMNS = ['park', 'metric', 'value', 'unit', 'as_of', 'note', 'source'] as const;
+export const ACHIEVEMENT_COLUMNS = ['park', 'metric', 'value', 'unit', 'as_of', 'note', 'source', 'source_title', 'source_date', 'source_url'] as const;
 export type AchievementColumn = (typeof ACHIEVEMENT_COLUMNS)[number];
 
 /** The designations an enterprise may carry in `tags`, as written (in Chinese) in the data, in display order. */
@@ -216,5 +216,8 @@ export const COLUMN_ALIASES: {
     as_of: ['截至', '截至时间', '时间'],
     note: ['说明', '备注'],
     source: ['来源', '出处'],
+    source_title: ['来源标题', '文章标题'],
+    source_date: ['来源日期', '发布日期'],
+    source_url: ['来源链接', '链接', '网址'],
   },
 };

@@ -100,6 +100,10 @@ export interface Achievement {
   asOf: string;
   note: string;
   source: string;
+  /** The cited article's title, its date (YYYY-MM-DD) and its address (http or https); '' when not given. */
+  sourceTitle: string;
+  sourceDate: string;
+  sourceUrl: string;
 }
 
 /** The park codes rows may refer to. */
@@ -220,9 +224,24 @@ export const ACHIEVEMENT_COLUMN_SPECS: Readonly<Record<AchievementColumn, Column
   as_of: { description: 'YYYY or YYYY-MM', blank: false, parse: parseYearMonth },
   note: { description: 'one line of context (may be blank)', blank: true, parse: text(300) },
   source: { description: 'publication and date, e.g. 科技日报 2023-07', blank: false, parse: text(200) },
+  source_title: { description: 'title of the cited article (optional)', blank: true, parse: text(200) },
+  source_date: { description: 'date of the cited article, YYYY-MM-DD (optional)', blank: true, parse: (t) => { const r = parseDate(t); return r.ok ? { ok: true, value: r.value.iso } : r; } },
+  source_url: { description: 'address of the cited article, http:// or https:// (optional)', blank: true, parse: parseSourceUrl },
 };
 
 /** An http or https address, at most 500 characters. */
+function parseSourceUrl(t: string): CellResult<string> {
+  if (t.length > 500) return { ok: false, message: 'must be at most 500 characters' };
+  let url: URL;
+  try {
+    url = new URL(t);
+  } catch {
+    return { ok: false, message: 'must be a full http:// or https:// address' };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, message: 'must be a full http:// or https:// address' };
+  return { ok: true, value: url.href };
+}
+
 function parseTags(t: string): CellResult<Tag[]> {
   const parts = t
     .split(/[;；]/)
@@ -695,6 +714,9 @@ export function achievementsValidator(file: string, parkCodes: ParkCodes, issues
         asOf: v['as_of'] as string,
         note: (v['note'] as string | null) ?? '',
         source: v['source'] as string,
+        sourceTitle: (v['source_title'] as string | null) ?? '',
+        sourceDate: (v['source_date'] as string | null) ?? '',
+        sourceUrl: (v['source_url'] as string | null) ?? '',
       };
     },
     null,

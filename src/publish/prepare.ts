@@ -148,7 +148,7 @@ export function achievementsCsv(achievements: Achievement[]): string {
     textCell(a.park),
     textCell(a.metric),
     numberCell(a.value),
-    ...[a.unit, a.asOf, a.note, a.source].map(textCell),
+    ...[a.unit, a.asOf, a.note, a.source, a.sourceTitle ?? '', a.sourceDate ?? '', a.sourceUrl ?? ''].map(textCell),
   ]);
   return UTF8_BOM + csvLine(header) + rows.map(csvLine).join('');
 }
