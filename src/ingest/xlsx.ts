@@ -71,6 +71,10 @@ function valueText(value: CellValue | undefined, format: string | undefined): Ce
   if (typeof value === 'string') return { text: value };
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { problem: 'holds a number Excel cannot show' };
+    // Excel keeps 15 digits: an 18-digit 统一社会信用代码 typed as a number has lost its last ones.
+    if (Math.abs(value) >= 1e15) {
+      return { problem: 'holds a number of more than 15 digits, which Excel has already rounded: format the column as text (文本) and type the values again' };
+    }
     return { text: isPercentFormat(format) ? `${numberText(value * 100)}%` : numberText(value) };
   }
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };

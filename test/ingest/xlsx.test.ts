@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, type CsvRow, type CsvSink, type DataIssue, type SheetPlace } from '../../src/ingest/csv.ts';
@@ -88,6 +90,22 @@ describe('cells a data file cannot use (test/fixtures/xlsx/broken)', { timeout: 
     expect(r.rows[3]!.cells[8]).toBe('-1');
     // The stray value right of the table is not a column.
     expect(r.header).toHaveLength(28);
+  });
+
+  it('refuses a number Excel has rounded to 15 digits (an all-digit credit code typed as a number)', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('企业');
+    ws.addRow(['统一社会信用代码', '企业名称']);
+    ws.addRow([911301000001488735, '甲']);
+    ws.addRow(['911301000001488735', '乙']);
+    const path = join(mkdtempSync(join(tmpdir(), 'xlsx-')), 'enterprises.xlsx');
+    await wb.xlsx.writeFile(path);
+    const r = await collect(path);
+    expect(r.issues.map(formatIssue)).toEqual([
+      `${path}: 工作表“企业”: 第 2 行: 列 A“统一社会信用代码”: holds a number of more than 15 digits, which Excel has already rounded: format the column as text (文本) and type the values again`,
+    ]);
+    expect(r.rows.map((x) => x.cells[0])).toEqual(['', '911301000001488735']);
   });
 
   it('refuses a file that is not a workbook, as a located issue', async () => {
