@@ -109,6 +109,13 @@ export interface Achievement {
 /** The park codes rows may refer to. */
 export interface ParkCodes {
   has(code: string): boolean;
+  /** The code of the park with this name (a workbook often names the park rather than coding it), if exactly one has it. */
+  codeOfName?(name: string): string | undefined;
+}
+
+/** A cell of a `park` column as a park code: the code itself, or the code of the park it names; null when neither. */
+function parkCodeOf(parkCodes: ParkCodes, text: string): string | null {
+  return parkCodes.has(text) ? text : (parkCodes.codeOfName?.(text) ?? null);
 }
 
 /** Position of a numeric column within a row's slice of EnterpriseTable.raw. */
@@ -567,7 +574,8 @@ export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues:
     const id = cell('id') as string | null;
     const name = cell('name') as string | null;
     const nameEn = (cell('name_en') as string | null) ?? '';
-    const park = cell('park') as string | null;
+    const parkCell = cell('park') as string | null;
+    const park = parkCell === null ? null : parkCodeOf(parkCodes, parkCell);
     const year = cell('year') as number | null;
     const founded = cell('founded') as { iso: string; year: number } | null;
     const industry = (cell('industry') as string | null) ?? '';
@@ -599,8 +607,8 @@ export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues:
         issues.add({ file, line: row.line, column: numericColumns[k]!, message: r.message, value: cellText });
       }
     }
-    if (park !== null && !parkCodes.has(park)) {
-      issues.add({ file, line: row.line, column: 'park', message: 'is not a code in parks.csv', value: park });
+    if (parkCell !== null && park === null) {
+      issues.add({ file, line: row.line, column: 'park', message: 'is not a code in parks.csv', value: parkCell });
       bad = true;
     }
     if (founded && year !== null && founded.year > year) {
@@ -701,13 +709,14 @@ export function achievementsValidator(file: string, parkCodes: ParkCodes, issues
         v[col] = c.value;
         bad ||= c.bad;
       }
-      if (v['park'] !== null && !parkCodes.has(v['park'] as string)) {
+      const park = v['park'] === null ? null : parkCodeOf(parkCodes, v['park'] as string);
+      if (v['park'] !== null && park === null) {
         issues.add({ file, line: row.line, column: 'park', message: 'is not a code in parks.csv', value: v['park'] as string });
         bad = true;
       }
       if (bad) return null;
       return {
-        park: v['park'] as string,
+        park: park!,
         metric: v['metric'] as string,
         value: v['value'] as number,
         unit: v['unit'] as string,

@@ -107,7 +107,10 @@ export async function loadDataFolder(dir: string): Promise<LoadResult> {
   // Against a broken parks.csv, unknown-park checks would only add noise.
   const parksOk = parksRead && issues.count === 0;
   const codes = new Set(parks.map((p) => p.code));
-  const known: ParkCodes = parksOk ? codes : { has: () => true };
+  // A park may also be named: by its Chinese or English name, when no other park has it.
+  const names = new Map<string, string | null>();
+  for (const p of parks) for (const n of new Set([p.name, p.nameEn].filter((x) => x !== ''))) names.set(n, names.has(n) ? null : p.code);
+  const known: ParkCodes = parksOk ? { has: (c) => codes.has(c), codeOfName: (n) => names.get(n) ?? undefined } : { has: () => true };
   const entFile = tableFile('enterprises');
   const entBytes = readInput(entFile, true);
   // A CSV file has no more rows than lines: a bound that sizes the numeric slab once.

@@ -110,6 +110,17 @@ describe('CSV files with Chinese headers', () => {
     expect(results(await load(dir))).toEqual(results(await handCsv));
   });
 
+  it('reads a park given by its name instead of its code', async () => {
+    const dir = copyFixture();
+    // alpha is 甲高新区 (Alpha High-tech Zone), beta 乙高新区 (test/fixtures/hand/parks.csv).
+    editFile(dir, 'enterprises.csv', (t) => t.replace(/,alpha,/g, ',甲高新区,').replace(',beta,2023,', ',乙高新区,2023,'));
+    const data = await load(dir);
+    expect(new Set(data.enterprises.rows.map((r) => r.park))).toEqual(new Set(['alpha', 'beta']));
+    expect(results(data)).toEqual(results(await handCsv));
+    editFile(dir, 'enterprises.csv', (t) => t.replace('乙高新区', '丙高新区'));
+    expect(await errorsOf(dir)).toEqual(['enterprises.csv:4: column "park": is not a code in parks.csv (got "丙高新区")']);
+  });
+
   it('names the column as the file writes it in errors', async () => {
     const dir = copyFixture();
     editFile(dir, 'enterprises.csv', (t) => t.replace(/^id,name,/, '统一社会信用代码,企业名称,').replace('甲科技有限公司', ''));
