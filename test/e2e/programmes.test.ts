@@ -97,7 +97,7 @@ describe('programme lists on disk', () => {
 
   it('the other rules, recomputed from the public scores: top 500 of a park, a pool with designations, score change and years of data', () => {
     const scoredYears = new Map<string, number[]>();
-    for (const [y, rows] of publicRows) for (const r of rows) scoredYears.set(r.id, [...(scoredYears.get(r.id) ?? []), y]);
+    for (const [y, rows] of publicRows) for (const r of rows) scoredYears.set(r.id!, [...(scoredYears.get(r.id!) ?? []), y]);
     const expected: Record<string, (r: CsvRow, y: number) => boolean> = {
       'guangzhou-top500': (r) => r.park === 'guangzhou' && Number(r.rank_national) <= 500,
       'shijiazhuang-pool': (r) =>
@@ -320,7 +320,7 @@ describe('a data folder without programmes.json', () => {
       ['en/programmes/index.html', 'The data folder declares no programmes.'],
       ['finance/index.html', '数据文件中没有声明金融产品名单。'],
       ['en/finance/index.html', 'No park has reported finance figures yet.'],
-    ]) {
+    ] as [string, string][]) {
       expect(text(readFileSync(join(built.dist, file), 'utf8')), file).toContain(phrase);
     }
     expect(listFiles(built.dist).filter((f) => f.startsWith('programmes/') && f !== 'programmes/index.html')).toEqual([]);
