@@ -1,4 +1,5 @@
-// npm run build [PORTAL_DATA=<dir>]: validate, score and build the static portal into dist/.
+// npm run build [PORTAL_DATA=<dir>]: validate, score and build the static portal into dist/
+// (the PORTAL_* variables: src/build/env.ts).
 // The new site is assembled in .portal-build/ and swapped into dist/ only when complete, so a
 // failed or interrupted build leaves the previous dist/ exactly as it was.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -6,6 +7,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { buildProcessDir, heapLimitsMb, profileFolders, removeBuildProcessDirs } from '../src/build/build-paths.ts';
+import { BuildEnvError, readBuildEnv, type BuildEnv, type BuildProcessVariables } from '../src/build/env.ts';
 import { OUTPUT_FILES } from '../src/publish/output.ts';
 import { preparePortal } from '../src/publish/prepare.ts';
 import { privacySummary } from '../src/publish/publish.ts';
@@ -14,10 +16,18 @@ import type { PublishedMeta } from '../src/publish/publish.ts';
 /** From this many enterprises on, the pages are built by several processes (one per core). */
 const SHARD_MIN_ENTERPRISES = 5000;
 
-const dataDir = resolve(process.env.PORTAL_DATA ?? 'data');
+let env: BuildEnv;
+try {
+  env = readBuildEnv(process.env);
+} catch (e) {
+  if (!(e instanceof BuildEnvError)) throw e;
+  console.error(`The build did not start: ${e.message}.`);
+  process.exit(1);
+}
+const dataDir = env.dataDir;
 // Tests point these at temporary folders so they never touch a developer's dist/.
-const work = resolve(process.env.PORTAL_WORK_DIR ?? '.portal-build');
-const dist = resolve(process.env.PORTAL_DIST ?? 'dist');
+const work = env.workDir;
+const dist = env.distDir;
 const newDist = resolve(work, 'dist');
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
@@ -73,6 +83,8 @@ console.log(privacySummary(prepared.risks, relative(process.cwd(), resolve(work,
 // other than production (vitest exports "test") bundles React's development build.
 const inherited = { ...process.env };
 for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX']) delete inherited[name];
+// The work folder reaches the processes as PORTAL_WORK_DIR only (not under its former name).
+delete inherited['PORTAL_WORK'];
 // Astro renders pages on one thread, so a large site is built by several Astro processes side by
 // side, one per core (at most 4): process 0 builds every page but part of the enterprise
 // profiles, the others build only profiles (src/site/shard.ts), and their folders are merged.
@@ -80,7 +92,7 @@ for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PR
 // cost more than it saves. PORTAL_BUILD_PROCESSES overrides.
 const meta = JSON.parse(readFileSync(resolve(work, 'scored', OUTPUT_FILES.meta), 'utf8')) as PublishedMeta;
 const defaultProcesses = meta.counts.enterprises >= SHARD_MIN_ENTERPRISES ? Math.min(4, availableParallelism()) : 1;
-const processes = Math.max(1, Math.floor(Number(process.env.PORTAL_BUILD_PROCESSES ?? defaultProcesses)) || 1);
+const processes = env.buildProcesses ?? defaultProcesses;
 // Heap limits (src/build/build-paths.ts): process 0 holds every row and the lists' indexes (at
 // 520,000 firms 2.1–2.3 GB live once loaded, measured with --trace-gc), and with the general
 // ceiling V8 let it reach 5.7 GB resident, the build 8.5 GB in all; held to five times the rows
@@ -88,9 +100,9 @@ const processes = Math.max(1, Math.floor(Number(process.env.PORTAL_BUILD_PROCESS
 // default lets each page's short-lived objects die young instead of filling the old generation
 // (measured at 520,000 firms: 11.5 s → 4.5 s of every 40 s spent collecting garbage).
 const rowsBytes = meta.years.reduce((sum, y) => sum + statSync(resolve(work, 'scored', OUTPUT_FILES.rowsForYear(y))).size, 0);
-const heapMb = heapLimitsMb(processes, totalmem(), rowsBytes, process.env.PORTAL_HEAP_MB ? Number(process.env.PORTAL_HEAP_MB) : undefined);
+const heapMb = heapLimitsMb(processes, totalmem(), rowsBytes, env.heapMb);
 // PORTAL_V8_FLAGS: more V8 flags for every Astro process (space-separated), after these.
-const v8Flags = (process.env.PORTAL_V8_FLAGS ?? '').split(/\s+/).filter((f) => f !== '');
+const v8Flags = env.v8Flags;
 const projectDir = process.cwd();
 const astroBin = resolve('node_modules/astro/bin/astro.mjs');
 const outDirOf = (k: number) => (k === 0 ? newDist : resolve(work, `dist-${k}`));
@@ -99,16 +111,6 @@ const children: ChildProcess[] = [];
 let firstFailure: { k: number; code: number | null; signal: NodeJS.Signals | null } | null = null;
 const results = await Promise.all(
   Array.from({ length: processes }, (_, k) => {
-    const env: NodeJS.ProcessEnv = {
-      ...inherited,
-      NODE_ENV: 'production',
-      PORTAL_DATA: dataDir,
-      PORTAL_WORK: work,
-      PORTAL_OUT_DIR: outDirOf(k),
-      PORTAL_PUBLIC_DIR: resolve(work, 'public'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-    };
-    if (processes > 1) env.PORTAL_SHARD = `${k}/${processes}`;
     const args = [`--max-old-space-size=${heapMb[k]}`, '--max-semi-space-size=64', ...v8Flags, astroBin, 'build', '--root', projectDir, '--silent'];
     // Astro stages its server bundle in the output folder when that lies under the working
     // directory, else in a fixed folder of the working directory, which side-by-side processes
@@ -119,8 +121,16 @@ const results = await Promise.all(
     // Its caches too: no two processes write the same file, and an incremental build
     // (PORTAL_INCREMENTAL=1) finds what the same process of the last build of this work folder
     // rendered. The work folder itself is emptied by every build.
-    env.PORTAL_CACHE_DIR = join(cwd, 'cache');
-    const child = spawn(process.execPath, args, { stdio: 'inherit', env, cwd });
+    const portal: BuildProcessVariables = {
+      PORTAL_DATA: dataDir,
+      PORTAL_WORK_DIR: work,
+      PORTAL_ASTRO_OUT_DIR: outDirOf(k),
+      PORTAL_PUBLIC_DIR: resolve(work, 'public'),
+      PORTAL_CACHE_DIR: join(cwd, 'cache'),
+      ...(processes > 1 ? { PORTAL_SHARD: `${k}/${processes}` } : {}),
+    };
+    const childEnv: NodeJS.ProcessEnv = { ...inherited, NODE_ENV: 'production', ...portal, ASTRO_TELEMETRY_DISABLED: '1' };
+    const child = spawn(process.execPath, args, { stdio: 'inherit', env: childEnv, cwd });
     children.push(child);
     return new Promise<{ k: number; code: number | null; signal: NodeJS.Signals | null }>((done) =>
       child.on('exit', (code, signal) => {
@@ -137,7 +147,7 @@ const results = await Promise.all(
 );
 // The processes' folders hold Astro's staging and caches; only an incremental build needs them
 // again (for the cache of what it rendered).
-if (process.env.PORTAL_INCREMENTAL !== '1') removeBuildProcessDirs(projectDir, work);
+if (!env.incremental) removeBuildProcessDirs(projectDir, work);
 const failed = firstFailure ?? results.find((r) => r.code !== 0);
 if (failed) {
   const which = processes > 1 ? ` (process ${failed.k + 1} of ${processes})` : '';

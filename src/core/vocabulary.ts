@@ -151,12 +151,6 @@ export const INDICATORS = [
   { id: 'standards', key: 'indicator.standards' },
 ] as const;
 
-/** Dictionary key of a default stage, category or indicator id, if it is one. */
-export function vocabularyKey(kind: 'stage' | 'category' | 'indicator', id: string): string | undefined {
-  const list: readonly { id: string; key: string }[] = kind === 'stage' ? STAGES : kind === 'category' ? CATEGORIES : INDICATORS;
-  return list.find((e) => e.id === id)?.key;
-}
-
 /**
  * Other names a header may give each column (dataset.md, "Headers"): the Chinese names park
  * offices' workbooks and system exports use, so those files are read as they are. The first

@@ -3,13 +3,14 @@
  * profile again only when its key (or the page's code) changed since the last build.
  */
 import { createHash } from 'node:crypto';
+import { buildEnv } from '../build/env.ts';
 import { OUTPUT_FILES } from '../publish/output.ts';
 import { readScored, site } from './load.ts';
 import { rankingSizes } from './queries.ts';
 import { enterpriseTimeline } from './rows.ts';
 
 /** Whether this build reuses unchanged profiles from the last one. */
-export const incremental = process.env.PORTAL_INCREMENTAL === '1';
+export const incremental = buildEnv().incremental;
 // What every profile shows besides its own enterprise's rows: the model, parks, years and cohort
 // statistics (meta.json) and the site's identity. A name correction changes none of it.
 const profileInputs = incremental ? createHash('sha256').update(readScored(OUTPUT_FILES.meta)).update(JSON.stringify(site)).digest() : null;

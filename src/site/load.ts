@@ -1,10 +1,11 @@
 /**
  * The published data of this build, read once from the work folder scripts/build.ts wrote
- * (PORTAL_WORK, default .portal-build): meta.json (model, parks, years, cohort statistics …)
+ * (PORTAL_WORK_DIR, default .portal-build): meta.json (model, parks, years, cohort statistics …)
  * and the manifest (site identity, showcase, downloads). The rows files are read by rows.ts.
  * Everything here is validated and scored already; the site never parses CSV.
  */
 import { readFileSync } from 'node:fs';
+import { buildEnv } from '../build/env.ts';
 import { join, resolve } from 'node:path';
 import type { Achievement, Park } from '../ingest/dataset.ts';
 import type { Model } from '../ingest/model.ts';
@@ -16,7 +17,7 @@ import type { SiteConfig } from '../ingest/site-config.ts';
 
 export type { Achievement, Park, Model, PublishedRow as EnterpriseYear, PublishedCohort as Cohort, ShowcaseEntry, FileDigest };
 
-const scoredDir = resolve(process.env.PORTAL_WORK ?? '.portal-build', 'scored');
+const scoredDir = resolve(buildEnv().workDir, 'scored');
 
 /** The bytes of a file of the scored output (OUTPUT_FILES), by its path relative to it. */
 export function readScored(rel: string): Buffer {

@@ -9,17 +9,10 @@
  * so every process agrees on the split without seeing the others' data.
  */
 
-function parseShard(spec: string | undefined): { index: number; count: number } {
-  if (!spec) return { index: 0, count: 1 };
-  const m = /^(\d+)\/(\d+)$/.exec(spec);
-  const index = Number(m?.[1]);
-  const count = Number(m?.[2]);
-  if (!m || count < 1 || index >= count) throw new Error(`PORTAL_SHARD must look like "0/2" (process 0 of 2), not "${spec}"`);
-  return { index, count };
-}
+import { buildEnv } from '../build/env.ts';
 
-/** This process's number and the number of processes building the site. */
-export const shard = parseShard(process.env.PORTAL_SHARD);
+/** This process's number and the number of processes building the site (PORTAL_SHARD, checked by build/env.ts). */
+export const shard = buildEnv().shard;
 
 /** Whether this process builds the pages other than profiles (lists, parks, downloads …). */
 export const buildsSharedPages = shard.index === 0;
