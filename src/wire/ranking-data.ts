@@ -372,14 +372,14 @@ export function filterRows(rows: readonly ExplorerRow[], f: ExplorerFilters): Ex
   );
 }
 
-/** The columns a reader can sort by. */
-export const SORT_KEYS = ['rank', 'name', 'park', 'stage', 'score', 'change'] as const;
+/** The columns a reader can sort by: `change` is the rank change, `scoreChange` the score change on last year. */
+export const SORT_KEYS = ['rank', 'name', 'park', 'stage', 'score', 'change', 'scoreChange'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
 
-/** The direction a column sorts in when first chosen: best first (top rank, highest score, biggest riser), names A→Z. */
+/** The direction a column sorts in when first chosen: best first (top rank, highest score, biggest riser, most points gained), names A→Z. */
 export function defaultDirection(key: SortKey): SortDirection {
-  return key === 'score' || key === 'change' ? 'desc' : 'asc';
+  return key === 'score' || key === 'change' || key === 'scoreChange' ? 'desc' : 'asc';
 }
 
 export interface SortContext {
@@ -392,9 +392,12 @@ export interface SortContext {
 
 /**
  * Sorts a copy of `rows`. Priority: the chosen column in the chosen direction (change is
- * places gained, so "desc" puts the biggest risers first; stage follows model order), rows
- * without a value (no previous year) last in either direction, then national rank, then
- * published order (id), so every tie is broken and the order is stable.
+ * places gained, so "desc" puts the biggest risers first; scoreChange is points gained, so
+ * "desc" puts the biggest gainers first; stage follows model order), rows without a change
+ * (no previous year) last in either direction, then national rank ascending in either
+ * direction (so equal changes list the higher scorer first: a sort by change never puts low
+ * scorers first by accident), then published order (id), so every tie is broken and the
+ * order is stable.
  */
 export function sortRows(rows: readonly ExplorerRow[], key: SortKey, dir: SortDirection, ctx: SortContext): ExplorerRow[] {
   const sign = dir === 'asc' ? 1 : -1;
@@ -427,6 +430,14 @@ export function sortRows(rows: readonly ExplorerRow[], key: SortKey, dir: SortDi
         }
         // Places gained = −rankChange; ascending by places gained = descending by rankChange.
         return sign * (b.rankChange - a.rankChange);
+      };
+      break;
+    case 'scoreChange':
+      primary = (a, b) => {
+        if (a.scoreChange === null || b.scoreChange === null) {
+          return a.scoreChange === b.scoreChange ? 0 : a.scoreChange === null ? 1 : -1;
+        }
+        return sign * (a.scoreChange - b.scoreChange);
       };
       break;
   }
@@ -476,36 +487,36 @@ export interface ChangePhrases {
   newMark: string;
 }
 
+/** A change cell: its visible mark, a direction for the colour, and the spoken phrase. */
+export interface ChangeCell {
+  text: string;
+  direction: 'up' | 'down' | 'same' | 'none';
+  label: string;
+}
+
 /**
- * The change cell as RankingTable shows it: "↑12" / "↓3" / "=" / "新", a direction for the colour,
- * and a spoken phrase for the rank and score change.
+ * The rank change cell as RankingTable shows it (format.ts formatRankChange): "↑12" / "↓3" /
+ * "=" / "新", a direction for the colour, and a spoken phrase.
  */
-export function describeChange(
-  rankChange: number | null,
-  scoreChange: number | null,
-  p: ChangePhrases,
-): { text: string; direction: 'up' | 'down' | 'same' | 'none'; label: string } {
+export function describeRankChange(rankChange: number | null, p: ChangePhrases): ChangeCell {
   if (rankChange === null) return { text: p.newMark, direction: 'none', label: p.none };
   const places = formatFixed(Math.abs(rankChange), 0);
   // "=" for an unchanged rank, as RankingTable (format.ts SAME_MARK); not imported, to keep the island small.
-  let text = '=';
-  let direction: 'up' | 'down' | 'same' = 'same';
-  let rank = p.rankSame;
-  if (rankChange < 0) {
-    text = `↑${places}`;
-    direction = 'up';
-    rank = rankChange === -1 ? p.rankUpOne : p.rankUp.replace('{n}', places);
-  } else if (rankChange > 0) {
-    text = `↓${places}`;
-    direction = 'down';
-    rank = rankChange === 1 ? p.rankDownOne : p.rankDown.replace('{n}', places);
-  }
-  let score = p.none;
-  if (scoreChange !== null) {
-    const size = formatFixed(Math.abs(scoreChange), 2);
-    score = size === '0.00' ? p.scoreSame : (scoreChange > 0 ? p.scoreUp : p.scoreDown).replace('{n}', size);
-  }
-  return { text, direction, label: `${rank}; ${score}` };
+  if (rankChange < 0) return { text: `↑${places}`, direction: 'up', label: rankChange === -1 ? p.rankUpOne : p.rankUp.replace('{n}', places) };
+  if (rankChange > 0) return { text: `↓${places}`, direction: 'down', label: rankChange === 1 ? p.rankDownOne : p.rankDown.replace('{n}', places) };
+  return { text: '=', direction: 'same', label: p.rankSame };
+}
+
+/**
+ * The score change cell as RankingTable shows it (format.ts formatScoreChange): "+12.30" /
+ * "-3.00" / "0.00" (a change that rounds to zero) / "新", a direction and a spoken phrase.
+ */
+export function describeScoreChange(scoreChange: number | null, p: ChangePhrases): ChangeCell {
+  if (scoreChange === null || !Number.isFinite(scoreChange)) return { text: p.newMark, direction: 'none', label: p.none };
+  const size = formatFixed(Math.abs(scoreChange), 2);
+  if (size === formatFixed(0, 2)) return { text: size, direction: 'same', label: p.scoreSame };
+  if (scoreChange > 0) return { text: `+${size}`, direction: 'up', label: p.scoreUp.replace('{n}', size) };
+  return { text: `-${size}`, direction: 'down', label: p.scoreDown.replace('{n}', size) };
 }
 
 /** Standard competition ranks of scores in list order, for lists whose rank is not stored (an industry's). */

@@ -3,7 +3,9 @@
 // profile shows the same filtered, sorted page; Back and Forward step between views; a URL with
 // parameters opens that view (and bad parameters fall back to the defaults); "copy link" copies
 // the view's URL (and shows it in a field without a clipboard); "export CSV" downloads every row
-// of the filtered list with public columns only; the new controls fit a 390 px phone.
+// of the filtered list with public columns only; the new controls fit a 390 px phone. A sort by
+// score change (most points gained first, firms without a previous year last both ways, ties
+// in national rank order) goes into the URL too, and Back restores it, after a profile as well.
 //
 // SITE_TEST_DIST=<dir> reuses an existing build of data/ (as in site.test.ts).
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -22,7 +24,7 @@ let server: StaticServer;
 let browser: Browser;
 let year: number;
 /** The latest year's list in published order: the columns this test needs. */
-let data: { id: string[]; name: string[]; industry: number[]; stage: number[]; industries: string[]; stages: string[] };
+let data: { id: string[]; name: string[]; industry: number[]; stage: number[]; rank: number[]; scoreChange: (number | null)[]; industries: string[]; stages: string[] };
 const PAGE_SIZE = (JSON.parse(readFileSync('data/site.json', 'utf8')) as { page_size?: number }).page_size ?? 50;
 
 beforeAll(async () => {
@@ -32,13 +34,22 @@ beforeAll(async () => {
   year = builtYears(dist).at(-1)!;
   const dir = join(dist, 'rankings-data', String(year));
   const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { chunks: number; industries: string[]; stages: string[] };
-  data = { id: [], name: [], industry: [], stage: [], industries: meta.industries, stages: meta.stages };
+  data = { id: [], name: [], industry: [], stage: [], rank: [], scoreChange: [], industries: meta.industries, stages: meta.stages };
   for (let n = 0; n < meta.chunks; n++) {
-    const chunk = JSON.parse(readFileSync(join(dir, `${n}.json`), 'utf8')) as { id: string[]; name: string[]; industry: number[]; stage: number[] };
+    const chunk = JSON.parse(readFileSync(join(dir, `${n}.json`), 'utf8')) as {
+      id: string[];
+      name: string[];
+      industry: number[];
+      stage: number[];
+      rank: number[];
+      scoreChange: (number | null)[];
+    };
     data.id.push(...chunk.id);
     data.name.push(...chunk.name);
     data.industry.push(...chunk.industry);
     data.stage.push(...chunk.stage);
+    data.rank.push(...chunk.rank);
+    data.scoreChange.push(...chunk.scoreChange);
   }
 });
 
@@ -284,6 +295,72 @@ describe('the rankings explorer keeps its view in the URL', () => {
       }
     });
   }
+
+  it('sorts by score change: most gained first, blanks last both ways, ties by rank; Back restores the sort', async () => {
+    const { context, problems, current } = await watchedContext(browser, server.origin);
+    const page = await context.newPage();
+    const lang = 'en';
+    try {
+      await visit(page, `${server.origin}/en/rankings/`, current);
+      const x = explorer(page, lang);
+      await x.hydrated();
+      const total = data.id.length;
+      // The expected orders, worked out from the published files: a change first (by points,
+      // then national rank, then published order), then the firms without a previous year.
+      const order = data.id.map((_, i) => i);
+      const known = order.filter((i) => data.scoreChange[i] !== null);
+      const blanks = order.filter((i) => data.scoreChange[i] === null);
+      const byChange = (dir: 1 | -1) => [...known].sort((a, b) => dir * (data.scoreChange[a]! - data.scoreChange[b]!) || data.rank[a]! - data.rank[b]! || a - b);
+      const desc = [...byChange(-1), ...blanks].map((i) => data.id[i]);
+      const asc = [...byChange(1), ...blanks].map((i) => data.id[i]);
+      expect(blanks.length).toBeGreaterThan(0);
+      expect(known.length).toBeGreaterThan(PAGE_SIZE);
+      const ids = () => x.island.locator('tbody tr th a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.split('/').filter(Boolean).at(-1)));
+      const header = x.island.locator('thead th', { has: page.getByRole('button', { name: t(lang, 'table.scoreChange'), exact: true }) });
+
+      await x.sortBy(t(lang, 'table.scoreChange'));
+      await expect.poll(() => paramsOf(page.url())).toEqual({ sort: 'scoreChange', dir: 'desc' });
+      await x.counted(total);
+      expect(await header.getAttribute('aria-sort')).toBe('descending');
+      expect(await ids()).toEqual(desc.slice(0, PAGE_SIZE));
+      const descUrl = page.url();
+      // The rule is said next to the table.
+      expect(await x.island.locator('.explorer-note').textContent()).toBe(t(lang, 'rankings.explorer.sortNote'));
+
+      // Again: least gained (or most lost) first; the firms without a previous year still last.
+      await x.sortBy(t(lang, 'table.scoreChange'));
+      await expect.poll(() => paramsOf(page.url())).toEqual({ sort: 'scoreChange', dir: 'asc' });
+      await x.counted(total);
+      expect(await ids()).toEqual(asc.slice(0, PAGE_SIZE));
+      const pages = Math.ceil(total / PAGE_SIZE);
+      await visit(page, `${server.origin}/en/rankings/?sort=scoreChange&dir=asc&page=${pages}#explorer`, current);
+      await x.hydrated();
+      await x.counted(total);
+      expect(await ids()).toEqual(asc.slice((pages - 1) * PAGE_SIZE));
+      expect(await x.island.locator('tbody tr').last().locator('.rt-score-change [aria-hidden]').textContent()).toBe(t(lang, 'change.newMark'));
+      await page.goBack();
+      current.url = page.url();
+
+      // Back to the descending sort; a profile and Back again keep it.
+      await page.goBack();
+      current.url = page.url();
+      expect(page.url()).toBe(descUrl);
+      await x.counted(total);
+      expect(await ids()).toEqual(desc.slice(0, PAGE_SIZE));
+      await Promise.all([page.waitForURL(/\/enterprise\//), x.island.locator('tbody tr').first().locator('th a').click()]);
+      current.url = page.url();
+      await page.goBack({ waitUntil: 'load' });
+      current.url = page.url();
+      expect(page.url()).toBe(descUrl);
+      await x.hydrated();
+      await x.counted(total);
+      await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
+      expect(await ids()).toEqual(desc.slice(0, PAGE_SIZE));
+    } finally {
+      await context.close();
+    }
+    expect(describeProblems(problems)).toBe('');
+  });
 
   it('ignores invalid and unknown parameters, and opens a deep link in any year', async () => {
     const { context, problems, current } = await watchedContext(browser, server.origin);

@@ -5,7 +5,9 @@
 // that stays legible (also at 360 px; the profile's band strip keeps a minimum width and
 // scrolls in its focusable canvas instead). Tables too wide for a phone (the methodology and
 // profile indicator tables, /parks/ and others) scroll sideways only inside their own focusable,
-// named region, never the page. At 1280 px the /parks/ table fits without scrolling.
+// named region, never the page. At 1280 px the /parks/ table fits without scrolling. The
+// rankings explorer's rows and the single-indicator rankings are cards too: at 390 px rank,
+// name, score (s) and change share the first line, also after the explorer re-sorts its rows.
 //
 // SITE_TEST_DIST=<dir> reuses an existing build of data/ (as in site.test.ts).
 import { mkdirSync } from 'node:fs';
@@ -65,17 +67,18 @@ async function measure(p: Page): Promise<Layout> {
     };
     const overflowing = (el: Element) => el.scrollWidth > el.clientWidth + 1;
 
-    // Ranking lists: no scrolling, and the four key cells of every row on screen.
+    // Ranking lists: no scrolling, and the key cells of every row on screen: rank, name, score
+    // and change (a single-indicator ranking has no change column; its s is the score).
     let rankingRows = 0;
-    // RankingTable's lists (the explorer island on /rankings/ and the indicator rankings draw
-    // their own tables: not checked here).
+    // RankingTable's lists, the explorer island's and the indicator rankings' (same classes).
     for (const list of document.querySelectorAll('.table-scroll.ranking-table:has(.rt-rank)')) {
       if (!visible(list)) continue;
       if (overflowing(list)) problems.push(`ranking list ${describe(list)} scrolls sideways (${list.scrollWidth} > ${list.clientWidth})`);
       inViewport(list, 'ranking list');
+      const keys = ['rt-rank', 'rt-name', 'rt-score', ...(list.querySelector('thead .rt-change') ? ['rt-change'] : [])];
       for (const row of list.querySelectorAll('tbody tr')) {
         rankingRows++;
-        for (const cls of ['rt-rank', 'rt-name', 'rt-score', 'rt-change']) {
+        for (const cls of keys) {
           const cell = row.querySelector(`.${cls}`);
           if (!cell || !visible(cell)) {
             problems.push(`ranking row in ${describe(list)} has no visible ${cls} cell`);
@@ -220,6 +223,79 @@ describe('desktop (1280 px)', () => {
       expect(parks.right).toBeLessThanOrEqual(parks.regionRight + 1);
       expect(layout.pageOverflow).toBeLessThanOrEqual(1);
       expect(layout.problems).toEqual([]);
+    }
+  }, 60_000);
+});
+
+/** Where the first body row's key cells are, and how its table is laid out (run in the browser). */
+function firstCard(selector: string) {
+  const list = document.querySelector(selector)!;
+  const row = list.querySelector('tbody tr')!;
+  const top = (cls: string) => row.querySelector(`.${cls}`)?.getBoundingClientRect().top ?? null;
+  return {
+    rank: top('rt-rank'),
+    name: top('rt-name'),
+    score: top('rt-score'),
+    change: top('rt-change'),
+    below: top('rt-score-change') ?? top('rt-points'),
+    table: getComputedStyle(list.querySelector('table')!).display,
+    overflow: list.scrollWidth - list.clientWidth,
+    pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    text: (row.textContent ?? '').replace(/\s+/g, ' ').trim(),
+  };
+}
+
+describe('phone layout (390 px): the explorer and the indicator rankings', () => {
+  it('explorer rows are cards, before and after a sort by score change', async () => {
+    for (const language of LANGUAGES) {
+      await open(`${language.prefix}/rankings/`, 390);
+      const island = page.locator('astro-island', { has: page.locator('input[type="search"]') });
+      const list = '.ranking-explorer .table-scroll.ranking-table';
+      const check = () => page.evaluate(firstCard, list);
+      let card = await check();
+      expect(card.table).toBe('grid');
+      for (const top of [card.name, card.score, card.change]) expect(Math.abs(top! - card.rank!)).toBeLessThan(6);
+      // The score change sits under the scores, on the second line.
+      expect(card.below!).toBeGreaterThan(card.rank! + 6);
+      expect(card.overflow).toBeLessThanOrEqual(1);
+      expect(card.pageOverflow).toBeLessThanOrEqual(1);
+
+      // Sorted by score change (most points gained first): still cards, nothing overflows.
+      await island.scrollIntoViewIfNeeded();
+      const header = island.locator('thead th.rt-score-change');
+      await expect.poll(() => header.getByRole('button').isVisible(), { timeout: 15_000 }).toBe(true);
+      const before = card.text;
+      await header.getByRole('button').click();
+      await expect.poll(() => header.getAttribute('aria-sort'), { timeout: 20_000 }).toBe('descending');
+      await expect.poll(async () => (await check()).text, { timeout: 20_000 }).not.toBe(before);
+      await expect.poll(() => island.locator('table[aria-busy="true"]').count(), { timeout: 20_000 }).toBe(0);
+      card = await check();
+      expect(card.table).toBe('grid');
+      for (const top of [card.name, card.score, card.change]) expect(Math.abs(top! - card.rank!)).toBeLessThan(6);
+      expect(card.overflow).toBeLessThanOrEqual(1);
+      expect(card.pageOverflow).toBeLessThanOrEqual(1);
+      const layout = await measure(page);
+      expect(layout.problems).toEqual([]);
+      expect(layout.rankingRows).toBeGreaterThan(0);
+    }
+  }, 120_000);
+
+  it('a single-indicator ranking is a list of cards: rank, name and s on one line, points below', async () => {
+    for (const language of LANGUAGES) {
+      const path = samplePagesByType(dist).find((p) => p.type === 'indicator ranking' && p.language.lang === language.lang)!.url;
+      const layout = await open(path, 390);
+      expect(layout.problems).toEqual([]);
+      expect(layout.pageOverflow).toBeLessThanOrEqual(1);
+      const list = '#indicator-ranking';
+      const card = await page.evaluate(firstCard, `.table-scroll:has(${list})`);
+      expect(card.table).toBe('grid');
+      for (const top of [card.name, card.score]) expect(Math.abs(top! - card.rank!)).toBeLessThan(6);
+      expect(card.below!).toBeGreaterThan(card.rank! + 6);
+      expect(card.overflow).toBeLessThanOrEqual(1);
+      // The extra values are labelled in the row (their headers take no line of the header card).
+      const labels = await page.evaluate((sel) => [...document.querySelectorAll(`${sel} tbody tr:first-child .rt-extra`)].map((c) => getComputedStyle(c, '::before').content), list);
+      expect(labels).toHaveLength(3);
+      for (const label of labels) expect(label).toMatch(/: /);
     }
   }, 60_000);
 });

@@ -100,6 +100,15 @@ describe('explorer view in the URL', () => {
     expect(decodeView('sort=score&dir=asc', CHOICES).sort).toEqual({ key: 'score', dir: 'asc' });
   });
 
+  it('carries the score-change sort both ways', () => {
+    expect(encodeView(view({ sort: { key: 'scoreChange', dir: 'desc' } }), CHOICES)).toBe('sort=scoreChange&dir=desc');
+    expect(decodeView('sort=scoreChange&dir=asc', CHOICES).sort).toEqual({ key: 'scoreChange', dir: 'asc' });
+    // Most points gained first unless the URL says otherwise.
+    expect(decodeView('sort=scoreChange', CHOICES).sort).toEqual({ key: 'scoreChange', dir: 'desc' });
+    // Keys are case-sensitive: anything else is the default sort.
+    expect(decodeView('sort=scorechange&dir=asc', CHOICES).sort).toEqual({ key: 'rank', dir: 'asc' });
+  });
+
   it('compares views', () => {
     expect(sameView(view({ page: 2 }), view({ page: 2 }))).toBe(true);
     expect(sameView(view({ page: 2 }), view({ page: 3 }))).toBe(false);

@@ -6,7 +6,8 @@ import {
   decodeRankingData,
   decodeRankingPark,
   defaultDirection,
-  describeChange,
+  describeRankChange,
+  describeScoreChange,
   encodeRankingData,
   fillTemplate,
   filterRows,
@@ -261,12 +262,40 @@ describe('sortRows', () => {
     expect(ids('change', 'asc')).toEqual(['91C', '91B', '91A', '91D']);
   });
 
+  it('sorts by points gained, rows without a previous year last in both directions', () => {
+    // Score changes: 91A +41.2, 91B 0, 91C −12.25, 91D none.
+    expect(ids('scoreChange', 'desc')).toEqual(['91A', '91B', '91C', '91D']);
+    expect(ids('scoreChange', 'asc')).toEqual(['91C', '91B', '91A', '91D']);
+  });
+
+  it('breaks ties of a change by national rank in both directions, so low scorers never come first by accident', () => {
+    const rows = decodeRankingData(
+      encodeRankingData(
+        2023,
+        [
+          row({ id: '91H', score: 900, rankNational: 1, rankChange: 2, scoreChange: -1 }),
+          row({ id: '91F', score: 800, rankNational: 2, rankChange: -4, scoreChange: 5 }),
+          row({ id: '91G', score: 700, rankNational: 3 }),
+          row({ id: '91E', score: 100, rankNational: 4, rankChange: -4, scoreChange: 5 }),
+        ],
+        TABLES,
+      ),
+    );
+    const by = (key: 'change' | 'scoreChange', dir: 'asc' | 'desc') => sortRows(rows, key, dir, ctx()).map((r) => r.id);
+    // 91F and 91E both gained 5 points (and 4 places): 91F, ranked higher, first either way.
+    expect(by('scoreChange', 'desc')).toEqual(['91F', '91E', '91H', '91G']);
+    expect(by('scoreChange', 'asc')).toEqual(['91H', '91F', '91E', '91G']);
+    expect(by('change', 'desc')).toEqual(['91F', '91E', '91H', '91G']);
+    expect(by('change', 'asc')).toEqual(['91H', '91F', '91E', '91G']);
+  });
+
   it('does not change its input and starts new columns best first', () => {
     const rows = decoded();
     sortRows(rows, 'score', 'asc', ctx());
     expect(rows.map((r) => r.id)).toEqual(['91A', '91B', '91C', '91D']);
     expect(defaultDirection('score')).toBe('desc');
     expect(defaultDirection('change')).toBe('desc');
+    expect(defaultDirection('scoreChange')).toBe('desc');
     expect(defaultDirection('rank')).toBe('asc');
     expect(defaultDirection('name')).toBe('asc');
   });
@@ -317,24 +346,25 @@ describe('formatting in the browser', () => {
     newMark: zh['change.newMark'],
   };
 
-  it('describes changes as RankingTable does', () => {
-    for (const [rank, score] of [
-      [-1234, 56.5],
-      [-1, 0.01],
-      [0, 0],
-      [1, -2],
-      [7, -0.004],
-    ] as const) {
-      const d = describeChange(rank, score, phrases);
-      const expected = formatRankChange('zh', rank);
-      expect(d.text).toBe(expected.text);
-      expect(d.direction).toBe(expected.direction);
-      expect(d.label).toBe(`${expected.label}; ${formatScoreChange('zh', score).label}`);
+  it('describes rank changes as RankingTable does', () => {
+    for (const rank of [-1234, -1, 0, 1, 7, null]) {
+      expect(describeRankChange(rank, phrases)).toEqual(formatRankChange('zh', rank));
     }
     // No previous year reads "新", distinct from an unchanged rank's "=".
-    expect(describeChange(null, null, phrases)).toEqual({ text: formatRankChange('zh', null).text, direction: 'none', label: zh['change.none'] });
-    expect(describeChange(null, null, phrases).text).toBe('新');
-    expect(describeChange(0, 0, phrases).text).toBe('=');
+    expect(describeRankChange(null, phrases).text).toBe('新');
+    expect(describeRankChange(0, phrases).text).toBe('=');
+    expect(describeRankChange(-12, phrases)).toEqual({ text: '↑12', direction: 'up', label: '上升 12 位' });
+  });
+
+  it('describes score changes as RankingTable does', () => {
+    for (const score of [56.5, 0.01, 0, -2, -0.004, 0.005, 1234.567, null]) {
+      expect(describeScoreChange(score, phrases)).toEqual(formatScoreChange('zh', score));
+    }
+    expect(describeScoreChange(41.2, phrases)).toEqual({ text: '+41.20', direction: 'up', label: '较上年增加 41.20 分' });
+    expect(describeScoreChange(-12.25, phrases)).toEqual({ text: '-12.25', direction: 'down', label: '较上年减少 12.25 分' });
+    // A change that rounds to 0.00 reads as unchanged.
+    expect(describeScoreChange(-0.004, phrases)).toEqual({ text: '0.00', direction: 'same', label: zh['change.scoreSame'] });
+    expect(describeScoreChange(null, phrases).text).toBe('新');
   });
 
   it('fills placeholders and leaves unknown ones', () => {

@@ -34,7 +34,11 @@ export interface ExplorerLabels {
   rank: string;
   name: string;
   score: string;
+  /** Headers of the rank change and score change columns. */
   change: string;
+  scoreChange: string;
+  /** How a sort by a change column orders firms without a previous year and ties. */
+  sortNote: string;
   pagination: string;
   pageStatus: string;
   page: string;

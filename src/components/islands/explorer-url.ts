@@ -10,7 +10,8 @@
  *   industry  industry name as written in the data
  *   tag       designation
  *   q         search text
- *   sort      column key (rank, name, park, stage, score, change); default rank
+ *   sort      column key (rank, name, park, stage, score, change for the rank change,
+ *             scoreChange for the score change); default rank
  *   dir       asc or desc; written whenever `sort` is, so a link keeps its meaning
  *   page      page number from 1; default 1
  * Unknown parameters and invalid values are ignored (their defaults apply); nothing throws.
