@@ -1,12 +1,8 @@
-/** The rule of a development stage in words, from the scoring model the data was scored with. */
-import type { Model } from '../../site/portal.ts';
-import { describeStageRule } from '../../site/profile.ts';
+/** Stage wording shared by the stage pages and the showcase. */
 import type { Lang } from '../../i18n/index.ts';
 
-/** The model's own description of the stage when it has one; otherwise its bounds spelled out. */
-export function stageRuleText(lang: Lang, stage: Model['stages'][number]): string {
-  return stage.description?.[lang] ?? describeStageRule(lang, stage.rule);
-}
+/** The rule of a development stage in words (the model's description, else its bounds). */
+export { stageRuleText } from '../../site/stages-view.ts';
 
 /** A stage name inside an English sentence ("growth stage enterprises"); Chinese is unchanged. */
 export function stageInSentence(lang: Lang, name: string): string {

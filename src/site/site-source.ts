@@ -1,0 +1,31 @@
+/**
+ * This build's data as the page views read it (home-view.ts, stages-view.ts): the views are pure functions
+ * of a source, and this is the one bound to the published files. (The profile's is
+ * profile-text.ts's `profileSource`.)
+ */
+import { stageLabel, type Lang } from '../i18n/index.ts';
+import type { HomeSource } from './home-view.ts';
+import { latestYear, model, parks, years } from './load.ts';
+import { parkName } from './profile-text.ts';
+import { latestShowcase } from './queries.ts';
+import { rowsForYear } from './rows.ts';
+import type { StagesSource } from './stages-view.ts';
+import { parkStats } from './statistics.ts';
+
+/** A stage's name: the model's, else the dictionary's. */
+function stageName(lang: Lang, id: string): string {
+  return stageLabel(lang, id, model.stages.find((s) => s.id === id)?.name[lang]);
+}
+
+/** The build's data for every page view that reads a source. */
+export const siteSource: HomeSource & StagesSource = {
+  model,
+  parks,
+  years,
+  latestYear,
+  rowsForYear,
+  parkStats,
+  latestShowcase,
+  parkName,
+  stageName,
+};
