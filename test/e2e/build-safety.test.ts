@@ -226,14 +226,14 @@ const MALFORMED: MalformedCase[] = [
   {
     name: 'a missing column',
     break: removeColumn('standards'),
-    errors: ['enterprises.csv:1: column "standards": required column is missing from the header'],
+    errors: ['enterprises.csv:1: column "standards": required column is missing from the header (read by indicator standards)'],
   },
   {
     name: 'a misspelt column',
     break: (d) => editFile(d, 'enterprises.csv', (t) => t.replace('pct_apps', 'PCT_apps')),
     errors: [
       'enterprises.csv:1: column "PCT_apps": is not a column of enterprises.csv; did you mean "pct_apps"? (got "PCT_apps")',
-      'enterprises.csv:1: column "pct_apps": required column is missing from the header',
+      'enterprises.csv:1: column "pct_apps": required column is missing from the header (read by indicator pct_apps)',
     ],
   },
   {
