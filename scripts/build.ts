@@ -12,6 +12,7 @@ import { OUTPUT_FILES } from '../src/publish/output.ts';
 import { preparePortal } from '../src/publish/prepare.ts';
 import { privacySummary } from '../src/publish/publish.ts';
 import type { PublishedMeta } from '../src/publish/publish.ts';
+import { ogFont, ogFontNotice } from '../src/build/og-font.ts';
 
 /** From this many enterprises on, the pages are built by several processes (one per core). */
 const SHARD_MIN_ENTERPRISES = 5000;
@@ -76,6 +77,7 @@ if (!prepared.ok) {
 }
 console.log(`Data validated and scored (${elapsed()}); building pages …`);
 console.log(privacySummary(prepared.risks, relative(process.cwd(), resolve(work, 'scored', OUTPUT_FILES.privacyReport)) || '.'));
+if (!ogFont()) console.warn(ogFontNotice);
 
 // The build's environment, less what would change the output behind the data folder's back:
 // Vite and Astro read BASE_URL, MODE, SITE and friends from the environment (vitest and some

@@ -6,7 +6,7 @@
  * Two kinds of variable:
  * - set by whoever runs `npm run build` (and the tests): PORTAL_DATA, PORTAL_DIST,
  *   PORTAL_WORK_DIR, PORTAL_BUILD_PROCESSES, PORTAL_HEAP_MB, PORTAL_V8_FLAGS,
- *   PORTAL_INCREMENTAL, PORTAL_BUILD_CONCURRENCY;
+ *   PORTAL_INCREMENTAL, PORTAL_BUILD_CONCURRENCY, PORTAL_OG_FONT;
  * - set by scripts/build.ts for each Astro process it starts (BuildProcessVariables), never by
  *   hand: PORTAL_ASTRO_OUT_DIR, PORTAL_PUBLIC_DIR, PORTAL_SHARD, PORTAL_CACHE_DIR.
  *
@@ -14,6 +14,7 @@
  * has succeeded; PORTAL_ASTRO_OUT_DIR is where one Astro process writes its pages, inside the
  * work folder, before scripts/build.ts merges and swaps them into PORTAL_DIST.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** A PORTAL_* variable with a value the build cannot use. */
@@ -41,6 +42,11 @@ export interface BuildEnv {
   incremental: boolean;
   /** PORTAL_BUILD_CONCURRENCY: pages one Astro process renders at once (default 3). */
   renderConcurrency: number;
+  /**
+   * PORTAL_OG_FONT: a font file (.ttf, .otf or .ttc with Chinese glyphs) for the share images,
+   * absolute; undefined: a CJK font is looked for where Debian and other systems install them.
+   */
+  ogFont: string | undefined;
   /** PORTAL_ASTRO_OUT_DIR (set by scripts/build.ts): this Astro process's output folder, not the finished site. */
   astroOutDir: string;
   /** PORTAL_PUBLIC_DIR (set by scripts/build.ts): Astro's public folder, prepared in the work folder. */
@@ -86,6 +92,14 @@ function flag(env: Env, name: string): boolean {
   throw new BuildEnvError(`${name} must be 1 (on) or 0 (off), not "${env[name]}"`);
 }
 
+function fontFile(env: Env, name: string): string | undefined {
+  const v = value(env, name);
+  if (v === undefined) return undefined;
+  if (!/\.(ttf|otf|ttc)$/i.test(v)) throw new BuildEnvError(`${name} must name a .ttf, .otf or .ttc font file, not "${v}"`);
+  if (!existsSync(v)) throw new BuildEnvError(`${name} names a font file that does not exist: "${v}"`);
+  return resolve(v);
+}
+
 function shardOf(env: Env): { index: number; count: number } {
   const v = value(env, 'PORTAL_SHARD');
   if (v === undefined) return { index: 0, count: 1 };
@@ -122,6 +136,7 @@ export function readBuildEnv(env: Env, warn: (message: string) => void = (m) => 
     v8Flags: v8Flags === undefined ? [] : v8Flags.split(/\s+/),
     incremental: flag(env, 'PORTAL_INCREMENTAL'),
     renderConcurrency: wholeNumber(env, 'PORTAL_BUILD_CONCURRENCY', 1, 1024) ?? 3,
+    ogFont: fontFile(env, 'PORTAL_OG_FONT'),
     astroOutDir: value(env, 'PORTAL_ASTRO_OUT_DIR') ?? './.portal-build/dist',
     astroPublicDir: value(env, 'PORTAL_PUBLIC_DIR') ?? './.portal-build/public',
     shard: shardOf(env),

@@ -2,7 +2,9 @@
  * The build environment (src/build/env.ts): defaults, parsing of every PORTAL_* variable, the
  * former name PORTAL_WORK, and a clear error naming the variable for each bad value.
  */
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BuildEnvError, readBuildEnv } from '../../src/build/env.ts';
 
@@ -22,6 +24,7 @@ describe('readBuildEnv', () => {
       v8Flags: [],
       incremental: false,
       renderConcurrency: 3,
+      ogFont: undefined,
       astroOutDir: './.portal-build/dist',
       astroPublicDir: './.portal-build/public',
       shard: { index: 0, count: 1 },
@@ -56,6 +59,7 @@ describe('readBuildEnv', () => {
       v8Flags: ['--stack-size=2000', '--trace-gc'],
       incremental: true,
       renderConcurrency: 3,
+      ogFont: undefined,
       astroOutDir: '/w/dist-1',
       astroPublicDir: '/w/public',
       shard: { index: 1, count: 3 },
@@ -63,6 +67,16 @@ describe('readBuildEnv', () => {
     });
     expect(readBuildEnv({ PORTAL_INCREMENTAL: '0' }).incremental).toBe(false);
     expect(readBuildEnv({ PORTAL_INCREMENTAL: 'true' }).incremental).toBe(true);
+  });
+
+  it('reads PORTAL_OG_FONT as an absolute path to an existing font file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'og-font-'));
+    try {
+      writeFileSync(join(dir, 'Font.TTC'), 'not parsed here');
+      expect(readBuildEnv({ PORTAL_OG_FONT: join(dir, 'Font.TTC') }, noWarnings).ogFont).toBe(join(dir, 'Font.TTC'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('accepts the former PORTAL_WORK with a deprecation notice', () => {
@@ -82,6 +96,8 @@ describe('readBuildEnv', () => {
     [{ PORTAL_HEAP_MB: '100' }, 'PORTAL_HEAP_MB must be a whole number from 256 to 1048576, not "100"'],
     [{ PORTAL_BUILD_CONCURRENCY: '-1' }, 'PORTAL_BUILD_CONCURRENCY must be a whole number from 1 to 1024, not "-1"'],
     [{ PORTAL_INCREMENTAL: 'yes' }, 'PORTAL_INCREMENTAL must be 1 (on) or 0 (off), not "yes"'],
+    [{ PORTAL_OG_FONT: 'fonts/simhei.woff2' }, 'PORTAL_OG_FONT must name a .ttf, .otf or .ttc font file, not "fonts/simhei.woff2"'],
+    [{ PORTAL_OG_FONT: 'no/such/font.ttf' }, 'PORTAL_OG_FONT names a font file that does not exist: "no/such/font.ttf"'],
     [{ PORTAL_SHARD: '2/2' }, 'PORTAL_SHARD must look like "0/2" (process 0 of 2), not "2/2"'],
     [{ PORTAL_SHARD: 'first' }, 'PORTAL_SHARD must look like "0/2" (process 0 of 2), not "first"'],
     [

@@ -57,6 +57,31 @@ describe('a site.json with its date, contact, public-notice period and objection
     }
   });
 
+  it('names a share image of the page’s type on every page: a 1200 × 630 PNG of the build, described in the page’s language', () => {
+    const pages = listFiles(dist).filter((f) => f.endsWith('.html'));
+    const meta = (html: string, property: string) => new RegExp(`<meta property="${property}" content="([^"]*)"`).exec(html)?.[1];
+    const images = new Set<string>();
+    for (const f of pages) {
+      const html = readFileSync(join(dist, f), 'utf8');
+      expect(['website', 'article'], f).toContain(meta(html, 'og:type'));
+      const image = meta(html, 'og:image');
+      expect(image, f).toBeDefined();
+      const path = new URL(image!, 'https://example.org').pathname;
+      const lang = f.startsWith('en/') ? 'en' : 'zh';
+      expect(path, f).toMatch(new RegExp(`^/og/[a-z]+-${lang}\\.png$`));
+      if (f.startsWith('enterprise/') || f.startsWith('en/enterprise/')) expect(path).toBe(`/og/enterprise-${lang}.png`);
+      expect(meta(html, 'og:image:alt'), f).toContain(lang === 'en' ? 'Enterprise Innovation Points Portal' : '企业创新积分公示平台');
+      images.add(path);
+    }
+    // One card per page type and language, each a real PNG of the card's size.
+    expect(images.size).toBeGreaterThanOrEqual(18);
+    for (const path of images) {
+      const png = readFileSync(join(dist, path));
+      expect(png.subarray(1, 4).toString('latin1'), path).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], path).toEqual([1200, 630]);
+    }
+  });
+
   it('dates every download', () => {
     expect(readFileSync(join(dist, 'downloads/README.txt'), 'utf8')).toContain('Data as of 2024-03-01');
     const json = JSON.parse(readFileSync(join(dist, 'downloads/public-scores.json'), 'utf8')) as { notice: string };
