@@ -47,8 +47,9 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 const rowOf = (year: number, id: string) => rows.find((r) => r['year'] === year && r['id'] === id);
 
 /** The body rows of the ranking table of a page: each firm's id and its cells by class. */
-function tableRows(file: string): { id: string; cells: Record<string, string> }[] {
-  const html = readFileSync(join(dist, file), 'utf8');
+function tableRows(file: string, tableId?: string): { id: string; cells: Record<string, string> }[] {
+  let html = readFileSync(join(dist, file), 'utf8');
+  if (tableId) html = html.slice(html.indexOf(`id="${tableId}"`));
   const body = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>'));
   return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => {
     const id = /\/enterprise\/([^/]+)\//.exec(m[1]!)![1]!;
@@ -64,18 +65,23 @@ function tableRows(file: string): { id: string; cells: Record<string, string> }[
 const mark = (lang: 'zh' | 'en', change: number | null) => (change === null ? t(lang, 'change.newMark') : change === 0 ? '=' : `${change < 0 ? '↑' : '↓'}${Math.abs(change).toLocaleString('en-US')}`);
 
 describe('change within a list', () => {
-  for (const [kind, key, rankColumn] of [
-    ['parks', 'park', 'rank_park'],
-    ['stages', 'stage', 'rank_stage'],
+  // The full lists, and the top lists of a park's page and of a stage's breakdown page (which
+  // rank within the park or stage, so their change is within it too).
+  for (const [kind, key, rankColumn, where, tableId] of [
+    ['parks', 'park', 'rank_park', 'list', undefined],
+    ['stages', 'stage', 'rank_stage', 'list', undefined],
+    ['parks', 'park', 'rank_park', 'park page', 'park-top'],
+    ['stages', 'stage', 'rank_stage', 'stage page', 'stage-top'],
   ] as const) {
-    it(`${kind}: the rank change against the same ${key}'s list last year, and the score change beside it`, () => {
+    it(`${kind} (${where}): the rank change against the same ${key}'s list last year, and the score change beside it`, () => {
       const year = years.at(-1)!;
       const group = rows.find((r) => r['year'] === year)![key] as string;
       for (const language of LANGUAGES) {
         const lang = language.lang;
-        const file = `${language.prefix.slice(1)}${language.prefix ? '/' : ''}rankings/${year}/${kind}/${group}/index.html`;
-        const list = tableRows(file);
-        expect(list.length, file).toBeGreaterThan(10);
+        const folder = `${language.prefix.slice(1)}${language.prefix ? '/' : ''}`;
+        const file = where === 'list' ? `${folder}rankings/${year}/${kind}/${group}/index.html` : `${folder}${kind}/${group}/index.html`;
+        const list = tableRows(file, tableId);
+        expect(list.length, file).toBeGreaterThanOrEqual(10);
         let moved = 0;
         let fromElsewhere = 0;
         for (const { id, cells } of list) {
@@ -198,6 +204,7 @@ describe('the compare page', () => {
       await visit(page, `${server.origin}/enterprise/${ids[0]}/`, current);
       await page.getByRole('link', { name: t('zh', 'compare.addLink') }).click();
       await expect.poll(() => new URL(page.url()).searchParams.get('ids')).toBe(ids[0]);
+      await expect.poll(() => page.locator('.compare-firms li').count(), { timeout: 20_000 }).toBe(1);
       await visit(page, `${server.origin}/enterprise/${ids[1]}/`, current);
       await page.getByRole('link', { name: t('zh', 'compare.addLink') }).click();
       await expect.poll(() => new URL(page.url()).searchParams.get('ids')).toBe(`${ids[0]},${ids[1]}`);
