@@ -24,6 +24,8 @@ export const programmeRoutes = {
   programme: (id: string, year: number, page = 1) => `/programmes/${id}/${year}/${page > 1 ? `page/${page}/` : ''}`,
   /** The members as CSV (language-neutral: use withBase). */
   csv: (id: string, year: number) => `/programmes/${id}/${year}.csv`,
+  /** The SHA-256 checksums of every programme CSV (language-neutral: use withBase). */
+  checksums: () => '/programmes/SHA256SUMS',
   /** The feed of programme changes (href(lang, …) gives each language's). */
   feed: () => '/programmes/rss.xml',
   finance: () => '/finance/',

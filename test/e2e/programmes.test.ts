@@ -7,7 +7,8 @@
 // pages the navigation links to.
 //
 // SITE_TEST_DIST=<dir> reuses an existing build of data/ (as in site.test.ts).
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -275,6 +276,18 @@ describe('programme pages in Chromium', () => {
     const csv = readCsv(saved);
     expect(csv.bom).toBe(true);
     expect(csv.rows.map((r) => r.id)).toEqual(csvOf('shijiazhuang-pool', 2023).rows.map((r) => r.id));
+    // The page states the downloaded file's SHA-256, and SHA256SUMS lists it with every other list file.
+    const digest = createHash('sha256').update(readFileSync(saved)).digest('hex');
+    expect(await page.locator('.programme-checksum code').textContent()).toBe(digest);
+    const sums = readFileSync(join(dist, 'programmes', 'SHA256SUMS'), 'utf8').trim().split('\n');
+    expect(sums).toContain(`${digest}  shijiazhuang-pool/2023.csv`);
+    const listed = sums.map((l) => l.split('  ')[1]!).sort();
+    const built = readdirSync(join(dist, 'programmes'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.csv')).sort();
+    expect(listed).toEqual(built);
+    for (const line of sums) {
+      const [sha, file] = line.split('  ');
+      expect(createHash('sha256').update(readFileSync(join(dist, 'programmes', file!))).digest('hex'), file).toBe(sha);
+    }
   });
 
   it('the feed is served as RSS', async () => {

@@ -58,7 +58,8 @@ describe('a site.json with its date, contact, public-notice period and objection
   });
 
   it('names a share image of the page’s type on every page: a 1200 × 630 PNG of the build, described in the page’s language', () => {
-    const pages = listFiles(dist).filter((f) => f.endsWith('.html'));
+    // Every page but the bilingual not-found page, which is not shared.
+    const pages = listFiles(dist).filter((f) => f.endsWith('.html') && f !== '404.html');
     const meta = (html: string, property: string) => new RegExp(`<meta property="${property}" content="([^"]*)"`).exec(html)?.[1];
     const images = new Set<string>();
     for (const f of pages) {

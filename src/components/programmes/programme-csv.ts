@@ -3,6 +3,7 @@
  * columns only, every number one the public scores table already publishes (score, ranks,
  * score change), plus the rank within the programme and whether the firm entered this year.
  */
+import { createHash } from 'node:crypto';
 import { centsCell, csvLine, numberCell, textCell, UTF8_BOM } from '../../core/csv-write.ts';
 import { changesOf, members } from '../../site/programme-pages.ts';
 import { rankMembers, type Programme } from '../../site/programmes.ts';
@@ -49,4 +50,22 @@ export function programmeCsv(p: Programme, year: number): string {
     ]),
   );
   return UTF8_BOM + csvLine([...PROGRAMME_CSV_COLUMNS]) + lines.join('');
+}
+
+const digests = new Map<string, string>();
+
+/** The SHA-256 (hex) of a programme year's CSV, as the download and the checksums file give it. */
+export function programmeCsvSha256(p: Programme, year: number): string {
+  const key = `${p.id}/${year}`;
+  let hash = digests.get(key);
+  if (!hash) {
+    hash = createHash('sha256').update(programmeCsv(p, year), 'utf8').digest('hex');
+    digests.set(key, hash);
+  }
+  return hash;
+}
+
+/** /programmes/SHA256SUMS: every programme year's CSV, by its path under /programmes/ (`sha256sum -c` format). */
+export function programmeChecksums(list: readonly Programme[]): string {
+  return list.flatMap((p) => p.years.map((year) => `${programmeCsvSha256(p, year)}  ${p.id}/${year}.csv\n`)).join('');
 }
