@@ -96,13 +96,20 @@ export interface GramWalker {
   gramText(at: number, length: number): string;
 }
 
-/**
- * A gram walker for a set of names. Grams become numbers so counting never makes a string:
- * every code point in the names gets a dense index (non-CJK ones a second, smaller one) and a
- * gram packs the indices of its code points under a tag for its length and script. When the
- * names hold too many distinct code points for that to fit 53 bits, the keys are the grams.
- */
-export function gramWalker(names: readonly string[]): GramWalker {
+/** Dense indices of the code points in a set of names, from 1 (0: not in the names). */
+interface CodePointIndices {
+  /** Every code point's index: a table for the BMP, a map for the rest. */
+  allBmp: Int32Array;
+  allAstral: Map<number, number>;
+  /** The non-CJK code points' second, smaller index. */
+  latinBmp: Int32Array;
+  /** The number of indices of each kind. */
+  allSize: number;
+  latinSize: number;
+}
+
+/** Gives every code point in the names a dense index, and every non-CJK one a second, smaller one. */
+function codePointIndices(names: readonly string[]): CodePointIndices {
   // Dense indices from 1: tables for the BMP, a map for the rest.
   const allBmp = new Int32Array(0x10000);
   const latinBmp = new Int32Array(CJK_FROM);
@@ -120,6 +127,17 @@ export function gramWalker(names: readonly string[]): GramWalker {
       }
     }
   }
+  return { allBmp, allAstral, latinBmp, allSize, latinSize };
+}
+
+/**
+ * A gram walker for a set of names. Grams become numbers so counting never makes a string:
+ * every code point in the names gets a dense index (non-CJK ones a second, smaller one) and a
+ * gram packs the indices of its code points under a tag for its length and script. When the
+ * names hold too many distinct code points for that to fit 53 bits, the keys are the grams.
+ */
+export function gramWalker(names: readonly string[]): GramWalker {
+  const { allBmp, latinBmp, allAstral, allSize, latinSize } = codePointIndices(names);
   const bits = (size: number) => Math.max(1, Math.ceil(Math.log2(size + 1)));
   const a = 2 ** bits(allSize);
   const l = 2 ** bits(latinSize);
@@ -221,133 +239,204 @@ export function buildSearchIndex(year: number, rows: readonly SearchableRow[], o
   const shards = options.shards ?? shardCount(n);
   const top = { files: options.topFiles ?? topFileCount(n), minRows: TOP_MIN_ROWS, rows: Math.min(MAX_TOP_ROWS, options.topRows ?? DEFAULT_TOP_ROWS) };
   const names = rows.flatMap((r) => [normaliseSearch(r.name), normaliseSearch(r.nameEn)]);
+  const passes = countGrams(names, n, threshold);
+  const { start, postings, commonFirst } = postGrams(passes, top.rows);
+  const { postedByShard, common, commonTop } = gramsByShard(passes, start, commonFirst, shards);
+  const { idTexts, order, idBlocks } = sortedIds(rows);
+  const ids = buildIdGrams(idTexts, threshold, options.idGramFiles ?? idGramFileCount(n));
+  const meta: SearchMeta = { v: SEARCH_INDEX_VERSION, year, rows: n, shards, common, idBlocks, top, idGrams: { files: ids.files.length, common: ids.common } };
+  return indexFiles(meta, postedByShard, postings, commonTop, ids.files, order.map((i) => idTexts[i]!), Int32Array.from(order));
+}
 
+/** Code-unit order of two strings, so the files are reproducible. */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** What the passes over a year's names share, and where the walk is. */
+interface GramPasses {
+  /** Two names per row: the Chinese one, then the English one, normalised. */
+  names: readonly string[];
+  rows: number;
+  threshold: number;
+  walker: GramWalker;
   // Grams are numbered as first met; per gram, the rows holding it and the last row counted.
-  const walker = gramWalker(names);
-  const gramIds = new Map<GramKey, number>();
-  const grams: string[] = [];
-  let rowsOf = new Int32Array(1024);
-  let lastRow = new Int32Array(1024).fill(-1);
-  const idOf = (key: GramKey, at: number, length: number): number => {
-    let id = gramIds.get(key);
-    if (id === undefined) {
-      id = grams.length;
-      gramIds.set(key, id);
-      grams.push(walker.gramText(at, length));
-      if (id === rowsOf.length) {
-        const counts = new Int32Array(id * 2);
-        counts.set(rowsOf);
-        rowsOf = counts;
-        const last = new Int32Array(id * 2).fill(-1);
-        last.set(lastRow);
-        lastRow = last;
-      }
-    }
-    return id;
-  };
-  const isCommon = (id: number) => rowsOf[id]! > threshold;
-  const count = (id: number) => {
-    if (lastRow[id] !== current) {
-      lastRow[id] = current;
-      rowsOf[id]!++;
-    }
-  };
-
+  gramIds: Map<GramKey, number>;
+  grams: string[];
+  rowsOf: Int32Array;
+  lastRow: Int32Array;
   // The base gram starting at each position of each name (one at most), numbered in the first
   // pass so later passes need not look base grams up again; the extended gram there, per name.
+  baseAt: Int32Array;
+  extendedAt: Int32Array;
+  /** The row walked, and where its name starts in baseAt. */
+  current: number;
+  offset: number;
+}
+
+/** The passes' shared state before the first pass: no gram met yet. */
+function gramPasses(names: readonly string[], rows: number, threshold: number): GramPasses {
   let positions = 0;
   for (const s of names) positions += s.length;
-  const baseAt = new Int32Array(positions).fill(-1);
-  let extendedAt = new Int32Array(64);
-  /** Calls `visit` with every gram up to level `upTo` of every row's names, `current` the row and `offset` where the name starts in baseAt. */
-  let current = 0;
-  let offset = 0;
-  const walk = (upTo: GramKind, visit: Parameters<GramWalker['walk']>[2]) => {
-    lastRow.fill(-1);
-    offset = 0;
-    for (current = 0; current < n; current++) {
-      for (const name of [names[2 * current]!, names[2 * current + 1]!]) {
-        if (name.length > extendedAt.length) extendedAt = new Int32Array(name.length * 2);
-        walker.walk(name, upTo, visit);
-        offset += name.length;
-      }
-    }
+  return {
+    names,
+    rows,
+    threshold,
+    walker: gramWalker(names),
+    gramIds: new Map<GramKey, number>(),
+    grams: [],
+    rowsOf: new Int32Array(1024),
+    lastRow: new Int32Array(1024).fill(-1),
+    baseAt: new Int32Array(positions).fill(-1),
+    extendedAt: new Int32Array(64),
+    current: 0,
+    offset: 0,
   };
-  /** Whether the extended gram with these sub-windows is counted and posted (unless common itself): one of them is common. */
-  const nextToCommonBase = (left: number, right: number) => (left >= 0 && isCommon(baseAt[offset + left]!)) || (right >= 0 && isCommon(baseAt[offset + right]!));
-  const nextToCommonExtended = (left: number, right: number) => (extendedAt[left]! >= 0 && isCommon(extendedAt[left]!)) || (extendedAt[right]! >= 0 && isCommon(extendedAt[right]!));
+}
 
+/** The number of a gram, given when first met (with room for its counts). */
+function idOf(p: GramPasses, key: GramKey, at: number, length: number): number {
+  let id = p.gramIds.get(key);
+  if (id === undefined) {
+    id = p.grams.length;
+    p.gramIds.set(key, id);
+    p.grams.push(p.walker.gramText(at, length));
+    if (id === p.rowsOf.length) {
+      const counts = new Int32Array(id * 2);
+      counts.set(p.rowsOf);
+      p.rowsOf = counts;
+      const last = new Int32Array(id * 2).fill(-1);
+      last.set(p.lastRow);
+      p.lastRow = last;
+    }
+  }
+  return id;
+}
+
+/** Whether a gram is held by more rows than the threshold: common, not posted. */
+function isCommon(p: GramPasses, id: number): boolean {
+  return p.rowsOf[id]! > p.threshold;
+}
+
+/** Counts the row walked as holding a gram, once per row. */
+function count(p: GramPasses, id: number): void {
+  if (p.lastRow[id] !== p.current) {
+    p.lastRow[id] = p.current;
+    p.rowsOf[id]!++;
+  }
+}
+
+/** Calls `visit` with every gram up to level `upTo` of every row's names, `current` the row and `offset` where the name starts in baseAt. */
+function walkRows(p: GramPasses, upTo: GramKind, visit: Parameters<GramWalker['walk']>[2]): void {
+  p.lastRow.fill(-1);
+  p.offset = 0;
+  for (p.current = 0; p.current < p.rows; p.current++) {
+    for (const name of [p.names[2 * p.current]!, p.names[2 * p.current + 1]!]) {
+      if (name.length > p.extendedAt.length) p.extendedAt = new Int32Array(name.length * 2);
+      p.walker.walk(name, upTo, visit);
+      p.offset += name.length;
+    }
+  }
+}
+
+/** Whether the extended gram with these sub-windows is counted and posted (unless common itself): one of them is common. */
+function nextToCommonBase(p: GramPasses, left: number, right: number): boolean {
+  return (left >= 0 && isCommon(p, p.baseAt[p.offset + left]!)) || (right >= 0 && isCommon(p, p.baseAt[p.offset + right]!));
+}
+
+/** The same for a twice-extended gram, whose sub-windows are extended grams. */
+function nextToCommonExtended(p: GramPasses, left: number, right: number): boolean {
+  return (p.extendedAt[left]! >= 0 && isCommon(p, p.extendedAt[left]!)) || (p.extendedAt[right]! >= 0 && isCommon(p, p.extendedAt[right]!));
+}
+
+/** Numbers the grams of a year's names and counts the rows holding each, level by level. */
+function countGrams(names: readonly string[], rows: number, threshold: number): GramPasses {
+  const p = gramPasses(names, rows, threshold);
   // One pass per level: an extended gram is counted only next to a common gram of the level below.
-  walk(BASE_GRAM, (key, kind, at, length) => {
-    const id = idOf(key, at, length);
-    if (kind === BASE_GRAM) baseAt[offset + at] = id;
-    count(id);
+  walkRows(p, BASE_GRAM, (key, kind, at, length) => {
+    const id = idOf(p, key, at, length);
+    if (kind === BASE_GRAM) p.baseAt[p.offset + at] = id;
+    count(p, id);
   });
-  walk(EXTENDED_GRAM, (key, kind, at, length, left, right) => {
-    if (kind === EXTENDED_GRAM && nextToCommonBase(left, right)) count(idOf(key, at, length));
+  walkRows(p, EXTENDED_GRAM, (key, kind, at, length, left, right) => {
+    if (kind === EXTENDED_GRAM && nextToCommonBase(p, left, right)) count(p, idOf(p, key, at, length));
   });
-  walk(TWICE_EXTENDED_GRAM, (key, kind, at, length, left, right) => {
-    if (kind === EXTENDED_GRAM) extendedAt[at] = nextToCommonBase(left, right) ? gramIds.get(key)! : -1;
-    else if (kind === TWICE_EXTENDED_GRAM && nextToCommonExtended(left, right)) count(idOf(key, at, length));
+  walkRows(p, TWICE_EXTENDED_GRAM, (key, kind, at, length, left, right) => {
+    if (kind === EXTENDED_GRAM) p.extendedAt[at] = nextToCommonBase(p, left, right) ? p.gramIds.get(key)! : -1;
+    else if (kind === TWICE_EXTENDED_GRAM && nextToCommonExtended(p, left, right)) count(p, idOf(p, key, at, length));
   });
+  return p;
+}
 
+/** The number of a gram met in the last pass, or -1 for an extended gram that was not counted. */
+function countedId(p: GramPasses, key: GramKey, kind: GramKind, at: number, left: number, right: number): number {
+  if (kind === UNIGRAM) return p.gramIds.get(key)!;
+  if (kind === BASE_GRAM) return p.baseAt[p.offset + at]!;
+  if (kind === EXTENDED_GRAM) {
+    const id = nextToCommonBase(p, left, right) ? p.gramIds.get(key)! : -1;
+    p.extendedAt[at] = id;
+    return id;
+  }
+  return nextToCommonExtended(p, left, right) ? p.gramIds.get(key)! : -1;
+}
+
+/** The postings (`start[id]` to `start[id + 1]` a gram's ordinals) and each common gram's first rows, up to `topRows`. */
+function postGrams(p: GramPasses, topRows: number): { start: Int32Array; postings: Int32Array; commonFirst: Map<number, number[]> } {
   // Last pass: the ordinals of every posted gram, gram after gram, rows ascending within a gram.
-  const g = grams.length;
+  const g = p.grams.length;
   const start = new Int32Array(g + 1);
-  for (let id = 0; id < g; id++) start[id + 1] = start[id]! + (isCommon(id) ? 0 : rowsOf[id]!);
+  for (let id = 0; id < g; id++) start[id + 1] = start[id]! + (isCommon(p, id) ? 0 : p.rowsOf[id]!);
   const postings = new Int32Array(start[g]!);
   const cursor = start.slice(0, g);
-  /** Common grams of two code points or more: their first rows (up to top.rows). */
+  /** Common grams of two code points or more: their first rows (up to topRows). */
   const commonFirst = new Map<number, number[]>();
-  walk(TWICE_EXTENDED_GRAM, (key, kind, at, _length, left, right) => {
-    let id: number;
-    if (kind === UNIGRAM) id = gramIds.get(key)!;
-    else if (kind === BASE_GRAM) id = baseAt[offset + at]!;
-    else if (kind === EXTENDED_GRAM) {
-      id = nextToCommonBase(left, right) ? gramIds.get(key)! : -1;
-      extendedAt[at] = id;
-    } else id = nextToCommonExtended(left, right) ? gramIds.get(key)! : -1;
-    if (id < 0 || lastRow[id] === current) return;
-    if (!isCommon(id)) {
-      lastRow[id] = current;
-      postings[cursor[id]!++] = current;
+  walkRows(p, TWICE_EXTENDED_GRAM, (key, kind, at, _length, left, right) => {
+    const id = countedId(p, key, kind, at, left, right);
+    if (id < 0 || p.lastRow[id] === p.current) return;
+    if (!isCommon(p, id)) {
+      p.lastRow[id] = p.current;
+      postings[cursor[id]!++] = p.current;
     } else if (kind !== UNIGRAM) {
       // A common word's first rows, for its top file.
-      lastRow[id] = current;
+      p.lastRow[id] = p.current;
       let first = commonFirst.get(id);
       if (!first) commonFirst.set(id, (first = []));
-      if (first.length < top.rows) first.push(current);
+      if (first.length < topRows) first.push(p.current);
     }
   });
+  return { start, postings, commonFirst };
+}
 
+/** The posted grams by shard, where their ordinals are, and the common grams, with the first rows of those that have them. */
+function gramsByShard(p: GramPasses, start: Int32Array, commonFirst: Map<number, number[]>, shards: number): { postedByShard: PostedGram[][]; common: string[]; commonTop: CommonGram[] } {
   // Grams by shard, in code-unit order so the files are reproducible; every common gram, of
   // whatever level, in the meta file, so a query knows before any shard what is posted.
-  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const postedByShard: PostedGram[][] = Array.from({ length: shards }, () => []);
   const common: string[] = [];
   const commonTop: CommonGram[] = [];
-  for (let id = 0; id < g; id++) {
-    const gram = grams[id]!;
-    if (!isCommon(id)) postedByShard[gramShard(gram, shards)]!.push({ gram, from: start[id]!, to: start[id + 1]! });
+  for (let id = 0; id < p.grams.length; id++) {
+    const gram = p.grams[id]!;
+    if (!isCommon(p, id)) postedByShard[gramShard(gram, shards)]!.push({ gram, from: start[id]!, to: start[id + 1]! });
     else {
       common.push(gram);
       const first = commonFirst.get(id);
-      if (first) commonTop.push({ gram, first, count: rowsOf[id]! });
+      if (first) commonTop.push({ gram, first, count: p.rowsOf[id]! });
     }
   }
   for (const list of postedByShard) list.sort((a, b) => byText(a.gram, b.gram));
   common.sort(byText);
+  return { postedByShard, common, commonTop };
+}
 
+/** The rows' normalised ids, the ordinals in id order, and the first id of each id block. */
+function sortedIds(rows: readonly SearchableRow[]): { idTexts: string[]; order: number[]; idBlocks: string[] } {
   // Ids, normalised and sorted, cut into blocks.
   const order = rows.map((_, i) => i);
   const idTexts = rows.map((r) => normaliseSearch(r.id));
   order.sort((a, b) => byText(idTexts[a]!, idTexts[b]!) || a - b);
   const idBlocks: string[] = [];
-  for (let k = 0; k < n; k += ID_BLOCK_SIZE) idBlocks.push(idTexts[order[k]!]!);
-
-  const ids = buildIdGrams(idTexts, threshold, options.idGramFiles ?? idGramFileCount(n));
-  const meta: SearchMeta = { v: SEARCH_INDEX_VERSION, year, rows: n, shards, common, idBlocks, top, idGrams: { files: ids.files.length, common: ids.common } };
-  return indexFiles(meta, postedByShard, postings, commonTop, ids.files, order.map((i) => idTexts[i]!), Int32Array.from(order));
+  for (let k = 0; k < rows.length; k += ID_BLOCK_SIZE) idBlocks.push(idTexts[order[k]!]!);
+  return { idTexts, order, idBlocks };
 }
 
 /** A common gram of two code points or more, with its first rows and the number of rows holding it. */
@@ -402,7 +491,6 @@ function buildIdGrams(ids: readonly string[], threshold: number, fileCount: numb
     if (ordinals.length > threshold) common.push(gram);
     else files[idGramFileOf(gram, meta)]!.push({ gram, ordinals: Int32Array.from(ordinals) });
   }
-  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   for (const list of files) list.sort((a, b) => byText(a.gram, b.gram));
   return { common: common.sort(byText), files };
 }
