@@ -21,6 +21,8 @@ export interface SiteIdentity {
   sample_data?: boolean | undefined;
   /** When the data was published or last updated (YYYY-MM-DD), shown in the footer. */
   data_as_of?: string | undefined;
+  /** The footer's note on the scoring model (a park's own model); absent: the reference model's note. */
+  model_note?: Localized | undefined;
 }
 
 /** Both languages of a dictionary entry. */

@@ -9,7 +9,7 @@ import { href, industryLabel, t, tagLabel, type Lang } from '../i18n/index.ts';
 import { formatNumber, formatScore } from '../i18n/format.ts';
 import type { Model } from '../ingest/model.ts';
 import { bandedCategories, type PublishedRow } from '../publish/publish.ts';
-import { BAND_COLUMNS, bandColumn, enterpriseName, inSentence, otherEnterpriseName, selectStrengthsAndWeaknesses, type BandPick } from './profile.ts';
+import { BAND_COLUMNS, bandColumn, describeStageRule, enterpriseName, inSentence, otherEnterpriseName, selectStrengthsAndWeaknesses, type BandPick } from './profile.ts';
 import { routes } from './routes.ts';
 import type { StagePoints } from './stage-points.ts';
 
@@ -163,9 +163,17 @@ function howText(lang: Lang, model: Model, year: number, row: PublishedRow, stag
   const clamped = row.privatePts === null;
   const deductionPart =
     row.deduction <= 0 ? '' : t(lang, clamped ? 'profile.howClamped' : 'profile.howDeduction', { points: formatScore(lang, row.deduction) });
+  // Stages by age alone: the age says why. When any stage is bounded by revenue (confidential),
+  // the stage's rule says it instead, without the firm's figure.
+  const stage = model.stages.find((s) => s.id === row.stage);
+  const byRevenue = model.stages.some((s) => s.rule.revenue);
+  const stageSentence =
+    byRevenue && stage
+      ? t(lang, 'profile.stageByRule', { year: String(year), stage: stageName, rule: stage.description?.[lang] ?? describeStageRule(lang, stage.rule) })
+      : t(lang, 'profile.stageByAge', { year: String(year), age: row.age, stage: stageName });
   return t(lang, clamped ? 'profile.howClampedTotal' : 'profile.how', {
+    stageSentence,
     year: String(year),
-    age: row.age,
     stage: stageName,
     count: model.indicators.length,
     cohort: formatNumber(lang, cohortSize, 0),

@@ -14,6 +14,7 @@ import { OUTPUT_FILES } from '../publish/output.ts';
 import type { PublishedCohort, PublishedMeta, PublishedRow } from '../publish/publish.ts';
 import type { ShowcaseEntry } from '../ingest/showcase.ts';
 import type { SiteConfig } from '../ingest/site-config.ts';
+import { t } from '../i18n/index.ts';
 
 export type { Achievement, Park, Model, PublishedRow as EnterpriseYear, PublishedCohort as Cohort, ShowcaseEntry, FileDigest };
 
@@ -28,10 +29,16 @@ const readJson = <T>(rel: string): T => JSON.parse(readScored(rel).toString('utf
 const meta = readJson<PublishedMeta>(OUTPUT_FILES.meta);
 const manifest = readJson<BuildManifest>(MANIFEST_FILE);
 
-/** The portal's identity from the data folder's site.json. */
-export const site: SiteConfig = manifest.site;
 /** The scoring model the data was scored with. */
 export const model: Model = meta.model;
+/**
+ * The portal's identity from the data folder's site.json, with the footer's note on the model:
+ * the dictionary's (the reference model) unless the park publishes with a model of its own.
+ */
+export const site: SiteConfig & { model_note?: { zh: string; en: string } } = {
+  ...manifest.site,
+  ...(model.id === 'reference' ? {} : { model_note: { zh: t('zh', 'footer.modelNoteOwn', { model: model.name.zh }), en: t('en', 'footer.modelNoteOwn', { model: model.name.en }) } }),
+};
 /** Every park, in parks.csv order. */
 export const parks: Park[] = meta.parks;
 /** Evaluation years, ascending. */

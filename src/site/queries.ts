@@ -86,7 +86,7 @@ export const rankedIndicators = model.indicators.filter((ind) => ind.public);
 export function rankByIndicator(year: number, indicatorId: string): IndicatorRankingRow<PublishedRow>[] {
   const k = indicatorIndex(indicatorId);
   if (!model.indicators[k]?.public) throw new Error(`indicator ${indicatorId} is not public and has no ranking`);
-  return rankRowsByIndicator(rowsForYear(year), k);
+  return rankRowsByIndicator(rowsForYear(year), k, model.indicators[k]!.direction ?? 'higher');
 }
 
 /** Splits a list into pages of the site's page size; page 1 first. */

@@ -6,7 +6,7 @@
 //   reverse indicators stated on the methodology page and in the profile's method column.
 // Expectations come from the example files (tags, rules) and the rules written in the model,
 // never from the build's own output.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
@@ -34,6 +34,7 @@ interface Row {
 const csvRows = (file: string): Row[] => Papa.parse<Row>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true }).data;
 const model = (dir: string) =>
   JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as {
+    name: { zh: string; en: string };
     stages: { id: string; name: { zh: string; en: string } }[];
     indicators: { id: string; name: { zh: string; en: string }; direction?: string }[];
     bonus?: { max: number; items: { id: string; name: { zh: string; en: string }; tag?: string; points_each: number; max: number }[] };
@@ -75,6 +76,21 @@ describe('examples/five-stage-revenue: five revenue stages, bonus items and veto
   });
   afterAll(async () => {
     await server?.close();
+  });
+
+  it('explains a profile’s stage by the stage’s rule, not by age, and names the park’s own model in the footer', () => {
+    const profile = listFiles(dist).find((f) => /^enterprise\/[^/]+\/index\.html$/.test(f))!;
+    for (const [file, en] of [
+      [profile, false],
+      [`en/${profile}`, true],
+    ] as const) {
+      const html = readFileSync(join(dist, file), 'utf8');
+      const how = /<section aria-labelledby="how-heading"[\s\S]*?<\/section>/.exec(html)![0].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      expect(how, file).not.toMatch(en ? /age \(years since its founding year\)/ : /成立 \d+ 年，属于/);
+      expect(how, file).toMatch(en ? /was in the .+ stage \(.*(revenue|Revenue|remaining|other).*\)/ : /年度该企业属于.+（.+）。/);
+      const footer = /<p class="footer-model">([\s\S]*?)<\/p>/.exec(html)![1]!;
+      expect(footer, file).toContain(m.name[en ? 'en' : 'zh']);
+    }
   });
 
   it('has a page for each of the five stages, named as the model names them, in both languages', async () => {
@@ -197,6 +213,41 @@ describe('examples/five-dimension: an Excel workbook with Chinese headers, decla
         expect(text, path).not.toContain(en ? 'Range:' : '区间法：L');
       },
     );
+  });
+
+  it('ranks the public reverse indicator lowest value first among equal s, and says so', () => {
+    const years = readdirSync(join(dist, 'rankings')).filter((y) => /^\d{4}$/.test(y));
+    expect(years.length).toBeGreaterThan(0);
+    for (const year of years) {
+      for (const prefix of ['', 'en/']) {
+        const file = join(dist, `${prefix}rankings/${year}/indicators/env_penalties/index.html`);
+        const html = readFileSync(file, 'utf8');
+        expect(html, file).toContain(prefix ? 'lowest first (a reverse indicator' : '填报值从低到高（逆向指标');
+        const body = html.slice(html.indexOf('<tbody'), html.indexOf('</tbody>'));
+        const rows = [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => {
+          const cells = [...m[1]!.matchAll(/<t[dh][^>]*class="[^"]*\b(rt-[a-z]+)\b[^"]*"[^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => [c[1]!, c[2]!.replace(/<[^>]+>/g, '').trim()] as const);
+          const cell = (cls: string, i = 0) => cells.filter(([c]) => c === cls)[i]![1];
+          return { rank: Number(cell('rt-rank')), s: Number(cell('rt-score')), value: cell('rt-extra', 0) };
+        });
+        expect(rows.length, file).toBeGreaterThan(5);
+        let ordered = 0;
+        for (let i = 1; i < rows.length; i++) {
+          const [a, b] = [rows[i - 1]!, rows[i]!];
+          expect(a.s, file).toBeGreaterThanOrEqual(b.s);
+          if (a.s !== b.s) continue;
+          const [va, vb] = [Number(a.value.replace(/,/g, '')), Number(b.value.replace(/,/g, ''))];
+          // Equal s: the lower value first; a blank (—) only after every reported value.
+          if (Number.isFinite(va) && Number.isFinite(vb)) {
+            expect(va, `${file} row ${i}`).toBeLessThanOrEqual(vb);
+            ordered++;
+            expect(b.rank === a.rank, `${file} row ${i}: equal s and value share a rank`).toBe(va === vb);
+          } else {
+            expect(Number.isFinite(va) || !Number.isFinite(vb), `${file} row ${i}: a blank before a value`).toBe(true);
+          }
+        }
+        expect(ordered, file).toBeGreaterThan(0);
+      }
+    }
   });
 
   it('builds one profile per firm of the workbook, scoring the reverse indicators with their mirrored rule', async () => {

@@ -34,4 +34,15 @@ describe('rankRowsByIndicator', () => {
       ['A', 40, 0.8],
     ]);
   });
+
+  it('for a reverse indicator, puts the lower value first among equal s, a blank still last', () => {
+    const ranked = rankRowsByIndicator([row('A', 1, 5, 10), row('B', 1, 2, 10), row('C', 1, null, 90), row('D', 0.5, 1, 10), row('E', 1, 2, 20)], 0, 'lower');
+    expect(ranked.map((r) => [r.row.id, r.rank])).toEqual([
+      ['E', 1],
+      ['B', 1],
+      ['A', 3],
+      ['C', 4],
+      ['D', 5],
+    ]);
+  });
 });
