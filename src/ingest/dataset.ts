@@ -514,6 +514,8 @@ function declaredSpec(c: DeclaredColumn): ColumnSpec {
  * reads) and adds the columns it declares; without one (a model that failed to load) only
  * the identity columns are required. `expectedRows`, an upper bound such as the file's line
  * count, lets the numeric slab be allocated once instead of grown.
+ * Long: the closure holds the streaming state (the slab, the firms seen, the column positions
+ * found in the header) that validateRow, add and finish share; most of its length is validateRow.
  */
 export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues: IssueList, expectedRows = 1024, model?: ModelColumns): EnterpriseValidator {
   const firms = new Map<string, FirmSeen>();
@@ -560,6 +562,8 @@ export function enterprisesValidator(file: string, parkCodes: ParkCodes, issues:
   // invalid leaves them to be overwritten by the next one.
   let raw = new Float64Array(width * Math.max(1, expectedRows));
   let kept = 0;
+  // Long: the per-row hot path (520,000 firms × years at national scale): every check of one row
+  // in column order, writing numbers straight into the slab, without a call per column.
   const validateRow = (row: CsvRow, index: Map<string, number>, label: (column: string) => string): EnterpriseRow | null => {
     if (!numericIdx) {
       numericIdx = numericColumns.map((c) => index.get(c) ?? -1);

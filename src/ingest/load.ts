@@ -36,6 +36,8 @@ export type TableName = (typeof TABLES)[number];
 /**
  * Reads, decodes and validates a data folder; every problem is collected with its location.
  * Asynchronous because workbooks (.xlsx) are unzipped asynchronously.
+ * Long: the tables are read in dataset.md's order (parks before enterprises and achievements,
+ * which refer to them), each step collecting its problems into one list, so all are reported at once.
  */
 export async function loadDataFolder(dir: string): Promise<LoadResult> {
   const issues = new IssueList();

@@ -166,6 +166,8 @@ const privacyReason = 'membership would reveal it (scoring-model.md §7: it is n
 /**
  * Parses and validates programmes.json's text. Returns the programmes, or every problem as
  * `${file}: path: message`.
+ * Long: the schema check, then each cross-field rule (years, ids, notice periods, privacy)
+ * in the order README's programmes section documents them, each adding its located errors.
  */
 export function parseProgrammes(text: string, file: string, ctx: ProgrammeContext): { programmes: Programme[]; errors: string[] } {
   let json: unknown;

@@ -847,6 +847,8 @@ const PREFIX_WEIGHTS = [0.7, 0.15, 0.15];
 /**
  * Every evaluation-year row of the enterprise in `slot` of `park`, in year order. All
  * randomness comes from the slot's own stream, drawn in a fixed order.
+ * Long: the draws are one sequence; split into functions, a reordered call would silently
+ * change every sample firm after it, so the order stays visible in one place.
  */
 function generateFirm(plan: SamplePlan, spaces: CodeSpaces, park: ParkPlan, slot: number): EnterpriseRecord[] {
   const years = plan.years;

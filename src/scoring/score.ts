@@ -254,7 +254,12 @@ function sharedFloat64(length: number): Float64Array {
   return new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT));
 }
 
-/** Scores validated rows with a model: stage, derive, normalise within cohorts, weigh, deduct, rank. */
+/**
+ * Scores validated rows with a model: stage, derive, normalise within cohorts, weigh, deduct, rank.
+ * Long: the steps share the typed-array slabs allocated at the top (shared with the writing
+ * thread); each step is a short loop calling the named helpers above, in the order of
+ * scoring-model.md.
+ */
 export function scoreDataset(model: Model, table: EnterpriseTable): ScoredDataset {
   const { rows, raw, width } = table;
   // Where each column sits in a row: the built-in ones first, then the model's declared ones.

@@ -44,6 +44,8 @@ function viewChoices(props: RankingExplorerProps): ViewChoices {
   };
 }
 
+// Long: wiring only (the hooks, then each part's props in page order); a further split would
+// pass the same dozen values through one more layer without making any step clearer.
 export default function RankingExplorer(props: RankingExplorerProps): ReactNode {
   const { lang, labels, pageSize } = props;
   const choices = useMemo(() => viewChoices(props), [props.years, props.initialYear, props.parkOptions, props.stageOptions, props.industryOptions, props.tagOptions]);
