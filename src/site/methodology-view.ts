@@ -124,9 +124,11 @@ function categoryRows(lang: Lang, model: Model): MethodologyView['categoryRows']
 /** Each indicator's category, unit, value derivation and method in words. */
 function indicatorRows(lang: Lang, model: Model): MethodologyView['indicatorRows'] {
   const categoryOf = indicatorCategoryIndexes(model);
+  // A built-in column by the dictionary's name, a column the model declares by the model's.
+  const declared = new Map((model.columns ?? []).map((c) => [c.id, c.name[lang]]));
   const columnLabel = (column: string) => {
     const key = `methodology.column.${column}`;
-    return isTranslationKey(key) ? t(lang, key) : column;
+    return isTranslationKey(key) ? t(lang, key) : (declared.get(column) ?? column);
   };
   return model.indicators.map((ind, k) => ({
     ind,

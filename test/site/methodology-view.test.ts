@@ -32,6 +32,17 @@ describe('methodologyView', () => {
     expect(view.indicatorRows.map((r) => r.category)).toEqual(['Innovation', 'Innovation', 'Finance']);
   });
 
+  it('names a column the model declares by the model’s name, in each language', () => {
+    const model = {
+      ...smallModel,
+      columns: [{ id: 'env_fines', name: { zh: '环保罚款', en: 'Environmental fines' }, unit: 'wan_yuan' as const, public: false }],
+      indicators: smallModel.indicators.map((ind, k) => (k === 2 ? { ...ind, value: { kind: 'column' as const, column: 'env_fines' } } : ind)),
+    };
+    const text = (lang: 'zh' | 'en') => methodologyView(lang, model, [2022], () => undefined).indicatorRows.map((r) => r.value);
+    expect(text('en')).toEqual(['Reported: R&D expense', expect.any(String), 'Reported: Environmental fines']);
+    expect(text('zh')[2]).toBe('填报值：环保罚款');
+  });
+
   it('names the indicators of each method and of each special rule', () => {
     expect(view.methods.map((m) => [m.kind, m.users])).toEqual([
       ['benchmark', ['R&D expense', 'Revenue']],
