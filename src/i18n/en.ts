@@ -755,6 +755,7 @@ export const en = {
   'openData.file.dictionary': "Data dictionary: what each column of the public scores table means (zh, en)",
   'openData.file.parks': 'The pilot parks',
   'openData.file.achievements': 'Achievements reported by the parks, with sources',
+  'openData.file.vetoed': "Vetoed firm-years: those a veto rule excluded from scoring and ranking, with the rule’s reason in the model’s words; no figures",
   'openData.file.readme': 'About the downloads',
   'openData.file.checksums': 'SHA-256 checksums of the files above',
   'openData.privacy': "Downloads follow the same publication rules as the pages: scores, deductions, ranks and the public indicators’ values, s and points are exact; confidential figures such as revenue and R&D spending, and the indicators built on them, appear only as positions (top 10 %, 10–25 %, 25–50 %, lower half, not reported) and as the confidential indicators’ sum of points.",

@@ -755,6 +755,7 @@ export const zh = {
   'openData.file.dictionary': "数据字典：公开积分表各列的含义（中英文）",
   'openData.file.parks': '试点园区名单',
   'openData.file.achievements': '园区报送的试点成效及来源',
+  'openData.file.vetoed': "一票否决名单：因否决规则未参评、未排名的企业年度及其原因（模型规则原文），不含任何数值",
   'openData.file.readme': '下载文件说明',
   'openData.file.checksums': '以上各文件的 SHA-256 校验值',
   'openData.privacy': "下载文件与网页遵守同样的公开规则：积分、扣分、排名、公开指标的数值、标准化值与得分精确公开；营业收入、研发费用等保密数据及依据它们计算的指标只公开位置（前 10%、前 10%–25%、前 25%–50%、后 50%、未填报）和保密指标得分合计。",

@@ -7,7 +7,7 @@ import type { Achievement, Park } from '../ingest/dataset.ts';
 import { loadDataFolder } from '../ingest/load.ts';
 import { isPublicBonus, type Model } from '../ingest/model.ts';
 import { OUTPUT_FILES, writeScoreOutputs } from './output.ts';
-import { bandedCategories, BANDS, publicTableColumns } from './publish.ts';
+import { bandedCategories, BANDS, publicTableColumns, publishVetoed, type PublishedVeto } from './publish.ts';
 import { scoreDataset } from '../scoring/score.ts';
 import { loadShowcase, type ShowcaseEntry } from '../ingest/showcase.ts';
 import { loadSiteConfig, type SiteConfig } from '../ingest/site-config.ts';
@@ -56,6 +56,7 @@ public-scores-YYYY.json one year as JSON
 model.json              the scoring model used
 data-dictionary.csv     what each column of the public tables means (zh, en)
 parks.csv               the parks; achievements.csv: figures the parks reported, with sources
+vetoed.csv              (models with veto rules only) firm-years a veto rule excluded, with its reason
 SHA256SUMS              checksums: run \`sha256sum -c SHA256SUMS\` in this folder to verify
 
 Confidential figures (revenue, R&D spending, profit, assets, staff, venture capital) are not
@@ -141,6 +142,25 @@ export function parksCsv(parks: Park[]): string {
   return UTF8_BOM + csvLine(header) + rows.map(csvLine).join('');
 }
 
+/**
+ * vetoed.csv (models with veto rules): each firm-year a veto rule excluded from scoring and
+ * ranking, with the matching rules' ids and reasons in the model's words; no score, rank or
+ * figure (publishVetoed is the boundary). UTF-8 with BOM, formula-safe text cells.
+ */
+export function vetoedCsv(model: Model, vetoed: readonly PublishedVeto[]): string {
+  const reasons = new Map((model.veto ?? []).map((v) => [v.id, v.reason]));
+  const header = ['year', 'id', 'name', 'name_en', 'park', 'industry', 'stage', 'rules', 'reason_zh', 'reason_en'];
+  const rows = [...vetoed]
+    .sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((v) => [
+      numberCell(v.year),
+      ...[v.id, v.name, v.nameEn, v.park, v.industry, v.stage, v.rules.join(';')].map(textCell),
+      textCell(v.rules.map((r) => reasons.get(r)?.zh ?? r).join('；')),
+      textCell(v.rules.map((r) => reasons.get(r)?.en ?? r).join('; ')),
+    ]);
+  return UTF8_BOM + csvLine(header) + rows.map(csvLine).join('');
+}
+
 /** achievements.csv as published: UTF-8 with BOM, formula-safe text cells (see parksCsv). */
 export function achievementsCsv(achievements: Achievement[]): string {
   const header = [...ACHIEVEMENT_COLUMNS];
@@ -218,6 +238,7 @@ export async function preparePortal(
   writeFileSync(dl('data-dictionary.csv'), dataDictionaryCsv(data.model));
   writeFileSync(dl('parks.csv'), parksCsv(data.parks));
   if (existsSync(join(dataDir, 'achievements.csv'))) writeFileSync(dl('achievements.csv'), achievementsCsv(data.achievements));
+  if (data.model.veto?.length) writeFileSync(dl('vetoed.csv'), vetoedCsv(data.model, publishVetoed(scored)));
 
   const downloads: FileDigest[] = readdirSync(join(publicDir, DOWNLOADS_DIR))
     .sort()

@@ -28,6 +28,7 @@ const FILE_KEYS: Readonly<Record<string, TranslationKey>> = {
   'data-dictionary.csv': 'openData.file.dictionary',
   'parks.csv': 'openData.file.parks',
   'achievements.csv': 'openData.file.achievements',
+  'vetoed.csv': 'openData.file.vetoed',
   'README.txt': 'openData.file.readme',
   SHA256SUMS: 'openData.file.checksums',
 };

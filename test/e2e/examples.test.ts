@@ -168,6 +168,26 @@ describe('examples/five-stage-revenue: five revenue stages, bonus items and veto
     }
   });
 
+  it('lists every vetoed firm-year in the open data’s vetoed.csv with the reasons, listed with its checksum', () => {
+    // By hand from enterprises.csv and the model's two rules: ≥ 3 serious violations, or net assets ≤ −0.01.
+    const expected = rows
+      .filter((r) => Number(r.serious_violations) >= 3 || Number(r.net_assets) <= -0.01)
+      .map((r) => {
+        const rules = [Number(r.serious_violations) >= 3 ? 'violations' : '', Number(r.net_assets) <= -0.01 ? 'insolvent' : ''].filter(Boolean);
+        return { year: r.year, id: r.id, rules: rules.join(';'), reason_zh: rules.map((id) => m.veto!.find((v) => v.id === id)!.reason.zh).join('；') };
+      })
+      .sort((a, b) => Number(a.year) - Number(b.year) || (a.id < b.id ? -1 : 1));
+    expect(expected.length).toBeGreaterThan(1);
+    const file = join(dist, 'downloads', 'vetoed.csv');
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith('\uFEFFyear,id,name,name_en,park,industry,stage,rules,reason_zh,reason_en\r\n') || text.startsWith('\uFEFFyear,id,name,name_en,park,industry,stage,rules,reason_zh,reason_en\n')).toBe(true);
+    const published = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data.map((r) => ({ year: r['year'], id: r['id'], rules: r['rules'], reason_zh: r['reason_zh'] }));
+    expect(published).toEqual(expected);
+    const sums = readFileSync(join(dist, 'downloads', 'SHA256SUMS'), 'utf8');
+    expect(sums).toMatch(/^[0-9a-f]{64} {2}vetoed\.csv$/m);
+    expect(readFileSync(join(dist, 'en', 'data', 'index.html'), 'utf8')).toContain('Vetoed firm-years');
+  });
+
   it('states the bonus items and veto rules on the methodology page', async () => {
     await eachPage(
       server,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataFolder } from '../../src/ingest/load.ts';
 import { isPublicBonus, isPublicColumn, parseModel } from '../../src/ingest/model.ts';
 import { computeBands, privacyReport, publicTableCells, publicTableColumns, publishRow, publishVetoed, residualRisks } from '../../src/publish/publish.ts';
+import { vetoedCsv } from '../../src/publish/prepare.ts';
 import { scoresCsvHeader, scoresCsvLine } from '../../src/publish/scores-csv.ts';
 import { pointsOf, scoreDataset, sOf, type ScoredRow } from '../../src/scoring/score.ts';
 import fixtureModel from '../fixtures/bonus-veto/model.json' with { type: 'json' };
@@ -38,6 +39,13 @@ describe('veto rules (一票否决)', () => {
       { year: 2024, id: '91440100MB0000003J', name: '丙否决科技', nameEn: 'C Veto Tech', park: 'gamma', industry: '新材料', stage: 'all', rules: ['violations'] },
       { year: 2024, id: '91440100MB0000004M', name: '丁否决科技', nameEn: 'D Veto Tech', park: 'gamma', industry: '新材料', stage: 'all', rules: ['gazelle'] },
     ]);
+  });
+  it('publishes them in vetoed.csv: who, which rules and their reasons, no figure', () => {
+    expect(vetoedCsv(model, publishVetoed(data))).toBe(
+      '\uFEFFyear,id,name,name_en,park,industry,stage,rules,reason_zh,reason_en\r\n' +
+        '2024,91440100MB0000003J,丙否决科技,C Veto Tech,gamma,新材料,all,violations,存在 3 条及以上严重违法失信记录,Three or more serious violations on record\r\n' +
+        '2024,91440100MB0000004M,丁否决科技,D Veto Tech,gamma,新材料,all,gazelle,测试：瞪羚企业另行评价,Test: gazelle firms are evaluated separately\r\n',
+    );
   });
   it('lists them in the operator’s report', () => {
     const text = privacyReport(data).text;
