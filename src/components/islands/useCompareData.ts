@@ -19,6 +19,15 @@ function stored(): string[] {
   }
 }
 
+/** Keeps the ids for the next "add to compare", at once: a reader may leave the page right away. */
+function keep(ids: readonly string[]): void {
+  try {
+    localStorage.setItem(STORE, JSON.stringify(ids));
+  } catch {
+    // Private browsing: the URL still names the firms.
+  }
+}
+
 /** Same-origin JSON; a failed response is an error. */
 async function fetchJson(url: string): Promise<unknown> {
   const res = await fetch(url, { credentials: 'same-origin', mode: 'same-origin' });
@@ -34,6 +43,7 @@ export function useComparedIds(): { ids: string[] | null; change: (next: string[
   useEffect(() => {
     const read = () => {
       const list = comparedIds(location.search, stored());
+      keep(list);
       setIds(list);
       const query = compareQuery(list);
       if (location.search !== query) history.replaceState(null, '', `${location.pathname}${query}${location.hash}`);
@@ -45,6 +55,7 @@ export function useComparedIds(): { ids: string[] | null; change: (next: string[
 
   const change = (next: string[]) => {
     history.pushState(null, '', `${location.pathname}${compareQuery(next)}`);
+    keep(next);
     setIds(next);
   };
   return { ids, change };
@@ -54,14 +65,9 @@ export function useComparedIds(): { ids: string[] | null; change: (next: string[
 export function useCompareFirms(ids: string[] | null, dataUrl: string, fileCount: number): Loaded {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
 
-  // Kept for the next "add to compare", and fetched.
+  // Fetched whenever the ids change.
   useEffect(() => {
     if (ids === null) return;
-    try {
-      localStorage.setItem(STORE, JSON.stringify(ids));
-    } catch {
-      // Private browsing: the URL still names the firms.
-    }
     let cancelled = false;
     setLoaded({ state: 'loading' });
     const files = [...new Set(ids.map((id) => compareFileOf(id, fileCount)))];
