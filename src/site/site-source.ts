@@ -1,13 +1,14 @@
 /**
- * This build's data as the page views read it (home-view.ts, stages-view.ts): the views are pure functions
- * of a source, and this is the one bound to the published files. (The profile's is
- * profile-text.ts's `profileSource`.)
+ * This build's data as the page views read it (home-view.ts, stages-view.ts, rankings-hub-view.ts):
+ * the views are pure functions of a source, and this is the one bound to the published files.
+ * (The profile's is profile-text.ts's `profileSource`.)
  */
 import { stageLabel, type Lang } from '../i18n/index.ts';
 import type { HomeSource } from './home-view.ts';
-import { latestYear, model, parks, years } from './load.ts';
+import { latestYear, model, parks, site, years } from './load.ts';
 import { parkName } from './profile-text.ts';
-import { latestShowcase } from './queries.ts';
+import { industriesOf, latestShowcase } from './queries.ts';
+import type { RankingsHubSource } from './rankings-hub-view.ts';
 import { rowsForYear } from './rows.ts';
 import type { StagesSource } from './stages-view.ts';
 import { parkStats } from './statistics.ts';
@@ -18,12 +19,14 @@ function stageName(lang: Lang, id: string): string {
 }
 
 /** The build's data for every page view that reads a source. */
-export const siteSource: HomeSource & StagesSource = {
+export const siteSource: HomeSource & StagesSource & RankingsHubSource = {
   model,
   parks,
   years,
   latestYear,
+  pageSize: site.page_size,
   rowsForYear,
+  industriesOf,
   parkStats,
   latestShowcase,
   parkName,
