@@ -1,17 +1,18 @@
 /**
- * This build's data as the page views read it (home-view.ts, stages-view.ts, rankings-hub-view.ts):
- * the views are pure functions of a source, and this is the one bound to the published files.
- * (The profile's is profile-text.ts's `profileSource`.)
+ * This build's data as the page views read it (home-view.ts, stages-view.ts, rankings-hub-view.ts,
+ * parks-view.ts): the views are pure functions of a source, and this is the one bound to the
+ * published files. (The profile's is profile-text.ts's `profileSource`.)
  */
 import { stageLabel, type Lang } from '../i18n/index.ts';
 import type { HomeSource } from './home-view.ts';
 import { latestYear, model, parks, site, years } from './load.ts';
+import type { ParksSource } from './parks-view.ts';
 import { parkName } from './profile-text.ts';
-import { industriesOf, latestShowcase } from './queries.ts';
+import { achievementsOf, industriesOf, latestShowcase, rowsOfPark } from './queries.ts';
 import type { RankingsHubSource } from './rankings-hub-view.ts';
 import { rowsForYear } from './rows.ts';
 import type { StagesSource } from './stages-view.ts';
-import { parkStats } from './statistics.ts';
+import { nationalSummary, parkStats } from './statistics.ts';
 
 /** A stage's name: the model's, else the dictionary's. */
 function stageName(lang: Lang, id: string): string {
@@ -19,15 +20,18 @@ function stageName(lang: Lang, id: string): string {
 }
 
 /** The build's data for every page view that reads a source. */
-export const siteSource: HomeSource & StagesSource & RankingsHubSource = {
+export const siteSource: HomeSource & StagesSource & RankingsHubSource & ParksSource = {
   model,
   parks,
   years,
   latestYear,
   pageSize: site.page_size,
   rowsForYear,
+  rowsOfPark,
   industriesOf,
   parkStats,
+  nationalSummary,
+  achievementsOf,
   latestShowcase,
   parkName,
   stageName,

@@ -37,6 +37,11 @@ export function stageRuleText(lang: Lang, stage: Stage): string {
   return stage.description?.[lang] ?? describeStageRule(lang, stage.rule);
 }
 
+/** A stage name inside an English sentence ("growth stage enterprises"); Chinese is unchanged. */
+export function stageInSentence(lang: Lang, name: string): string {
+  return lang === 'en' ? name.toLowerCase() : name;
+}
+
 /** The stages overview of the build's latest year. */
 export function stagesView(lang: Lang, source: StagesSource): StagesView {
   const { model, latestYear: year } = source;
