@@ -1,10 +1,12 @@
 /**
  * This build's data as the page views read it (home-view.ts, stages-view.ts, rankings-hub-view.ts,
- * parks-view.ts, showcase-view.ts): the views are pure functions of a source, and this is the
- * one bound to the published files. (The profile's is profile-text.ts's `profileSource`.)
+ * parks-view.ts, showcase-view.ts, indicator-view.ts): the views are pure functions of a
+ * source, and this is the one bound to the published files. (The profile's is profile-text.ts's
+ * `profileSource`.)
  */
 import { stageLabel, type Lang } from '../i18n/index.ts';
 import type { HomeSource } from './home-view.ts';
+import type { IndicatorSource } from './indicator-view.ts';
 import { latestYear, model, parks, showcaseEntries, site, years } from './load.ts';
 import type { ParksSource } from './parks-view.ts';
 import { parkName } from './profile-text.ts';
@@ -21,7 +23,7 @@ function stageName(lang: Lang, id: string): string {
 }
 
 /** The build's data for every page view that reads a source. */
-export const siteSource: HomeSource & StagesSource & RankingsHubSource & ParksSource & ShowcaseSource = {
+export const siteSource: HomeSource & StagesSource & RankingsHubSource & ParksSource & ShowcaseSource & IndicatorSource = {
   model,
   parks,
   years,
