@@ -12,6 +12,9 @@ export default getViteConfig(
       exclude: ['test/e2e/**', 'node_modules/**'],
       globalSetup: ['test/global-setup.ts'],
       environment: 'node',
+      // Some tests spawn the command-line tools (npm run score / validate): on a busy 2-core CI
+      // machine one run takes 2–4 s, over vitest's default 5 s for a test of two runs.
+      testTimeout: 30_000,
     },
   },
   {
