@@ -8,7 +8,7 @@ export const ACHIEVEMENT_METRICS: Record<string, { zh: string; en: string }> = {
   enterprises_evaluated: { zh: '参与积分评价企业数', en: 'Enterprises evaluated' },
   enterprises_startup: { zh: '初创期企业数', en: 'Start-up stage enterprises' },
   enterprises_growth: { zh: '成长期企业数', en: 'Growth stage enterprises' },
-  enterprises_stable: { zh: '成熟期企业数', en: 'Mature (stable) stage enterprises' },
+  enterprises_stable: { zh: '成熟期企业数', en: 'Stable stage enterprises' },
   indicators_core: { zh: '核心指标数', en: 'Core indicators' },
   indicators_local: { zh: '地方特色指标数', en: 'Local indicators' },
   cultivation_pool_enterprises: { zh: '纳入培育库企业数', en: 'Enterprises in cultivation pools' },
