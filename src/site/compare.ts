@@ -6,9 +6,10 @@
 import { COMPARE_DATA_VERSION, compareFileCount, compareFileOf, type CompareFile, type CompareFirm } from '../wire/compare-data.ts';
 import type { PublishedRow } from '../publish/publish.ts';
 import { enterprises, enterpriseTimeline } from './rows.ts';
+import { routes } from './routes.ts';
 
 /** The compare path (without language prefix). */
-export const COMPARE_PATH = '/compare/';
+export const COMPARE_PATH = routes.compare();
 
 /** One firm's entry, from its published years (oldest first). */
 export function compareFirm(timeline: readonly { year: number; row: PublishedRow }[]): CompareFirm {

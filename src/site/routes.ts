@@ -21,6 +21,8 @@ export const routes = {
   stageYear: (stage: string, year: number) => `/stages/${stage}/${year}/`,
   parks: () => '/parks/',
   park: (code: string) => `/parks/${code}/`,
+  /** The compare page; the firms are in its query (?ids=…). */
+  compare: () => '/compare/',
   methodology: () => '/methodology/',
   openData: () => '/data/',
   /** Language-neutral download files (use withBase, not href). */

@@ -4,7 +4,6 @@ import { model, parks, showcaseEntries, site, years } from './load.ts';
 import { industriesOf, rankedIndicators, rowsOfIndustry, rowsOfPark, rowsOfStage, stageArchiveYears } from './queries.ts';
 import { enterprises, rowsForYear } from './rows.ts';
 import { routes } from './routes.ts';
-import { COMPARE_PATH } from './compare.ts';
 
 /**
  * Every page route the site builds, without language prefix, in a stable order: the source
@@ -29,7 +28,7 @@ export function sitePaths(): string[] {
   paths.push(routes.stages());
   for (const stage of model.stages) paths.push(routes.stage(stage.id), ...stageArchiveYears.map((y) => routes.stageYear(stage.id, y)));
   paths.push(routes.parks(), ...parks.map((p) => routes.park(p.code)));
-  paths.push(routes.methodology(), routes.openData(), COMPARE_PATH);
+  paths.push(routes.methodology(), routes.openData(), routes.compare());
   for (const e of enterprises()) paths.push(routes.enterprise(e.id));
   return paths;
 }

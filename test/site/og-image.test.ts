@@ -10,7 +10,6 @@ import { ogFontFile, SYSTEM_CJK_FONTS } from '../../src/build/og-font.ts';
 import { OG_TYPES, ogCardSvg, ogImagePath, ogTexts, ogTypeOf, textWidthEm, wrapText, type OgFacts } from '../../src/site/og-image.ts';
 import { routes } from '../../src/site/routes.ts';
 import { programmeRoutes } from '../../src/site/programmes.ts';
-import { COMPARE_PATH } from '../../src/site/compare.ts';
 
 const facts: OgFacts = { siteTitle: '甲高新区 <积分> & 公示', year: 2023, enterprises: 10643, parks: 4, asOf: '2024-05-20' };
 
@@ -28,7 +27,7 @@ describe('ogTypeOf', () => {
     expect(ogTypeOf(routes.openData())).toBe('data');
     expect(ogTypeOf(programmeRoutes.programme('lead', 2023))).toBe('programmes');
     expect(ogTypeOf(programmeRoutes.finance())).toBe('finance');
-    expect(ogTypeOf(COMPARE_PATH)).toBe('compare');
+    expect(ogTypeOf(routes.compare())).toBe('compare');
     // Anything else (the not-found page) uses the home card.
     expect(ogTypeOf('/404')).toBe('home');
     expect(ogImagePath('parks', 'en')).toBe('/og/parks-en.png');
