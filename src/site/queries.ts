@@ -8,6 +8,7 @@ import type { Achievement, Park } from '../ingest/dataset.ts';
 import type { ShowcaseEntry } from '../ingest/showcase.ts';
 import type { PublishedCohort, PublishedRow } from '../publish/publish.ts';
 import { rankRowsByIndicator, type IndicatorRankingRow } from './indicator-ranking.ts';
+import { listChanges, type ListScope } from './list-change.ts';
 import { achievements, cohorts, model, parks, showcaseEntries, site, years } from './load.ts';
 import { rowsForYear, yearSizes } from './rows.ts';
 
@@ -125,3 +126,12 @@ export function topOfEachPark(year: number, n: number): { park: Park; rows: Publ
 
 /** The years with a page of their own under /stages/{stage}/{year}/: all but the latest (served at /stages/{stage}/). */
 export const stageArchiveYears: number[] = years.slice(0, -1);
+
+/**
+ * The change within the `scope` list of `year` (list-change.ts) for each of `rows`, against the
+ * previous year's same list; null for a firm new to the list (or when that year is not published).
+ */
+export function changesWithinList(scope: ListScope, year: number, rows: readonly PublishedRow[]): (number | null)[] {
+  const byId = listChanges(scope, rowsForYear(year), years.includes(year - 1) ? rowsForYear(year - 1) : null);
+  return rows.map((r) => byId.get(r.id) ?? null);
+}
