@@ -7,14 +7,10 @@
 import { sitePaths } from '../site/portal.ts';
 import { programmeSitePaths } from '../site/programme-pages.ts';
 import { LANGS, href, htmlLang, withBase } from '../i18n/index.ts';
+import { escapeXml } from '../core/xml.ts';
 
 /** The most <url> entries one sitemap file may hold (sitemaps.org). */
 export const SITEMAP_MAX_URLS = 50_000;
-
-/** Escapes text for XML (URLs may carry & in a base path or a future query). */
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
 
 let cachedPaths: string[] | null = null;
 function paths(): string[] {

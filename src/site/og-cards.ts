@@ -3,7 +3,7 @@
  * (og-image.ts) in each language, with the build's public totals. None when the build has no
  * font with Chinese glyphs (src/build/og-font.ts).
  */
-import type { Lang } from '../i18n/index.ts';
+import { LANGS, type Lang } from '../i18n/index.ts';
 import { ogFont } from '../build/og-font.ts';
 import { latestYear, parks, site } from './load.ts';
 import { OG_TYPES, type OgFacts, type OgType } from './og-image.ts';
@@ -23,5 +23,5 @@ export function ogFacts(lang: Lang): OgFacts {
 /** Every card the build makes: each type in each language (none without a font). */
 export function ogCards(): { type: OgType; lang: Lang }[] {
   if (!ogFont()) return [];
-  return OG_TYPES.flatMap((type) => (['zh', 'en'] as const).map((lang) => ({ type, lang })));
+  return OG_TYPES.flatMap((type) => LANGS.map((lang) => ({ type, lang })));
 }

@@ -8,6 +8,7 @@
 import { t, type Lang, type TranslationKey } from '../i18n/index.ts';
 import { formatDate, formatNumber } from '../i18n/format.ts';
 import { ogFont } from '../build/og-font.ts';
+import { escapeXml } from '../core/xml.ts';
 
 /** The page types that have their own card. */
 export const OG_TYPES = [
@@ -82,10 +83,6 @@ export function ogTexts(type: OgType, lang: Lang, facts: OgFacts): { heading: st
     facts: t(lang, 'og.facts', { year: String(facts.year), n: formatNumber(lang, facts.enterprises, 0), parks: formatNumber(lang, facts.parks, 0) }),
     asOf: facts.asOf ? t(lang, 'footer.asOf', { date: formatDate(lang, facts.asOf) }) : '',
   };
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** Estimated advance of a character in em: full-width (CJK, full-width forms) 1, else about 0.56. */

@@ -6,7 +6,8 @@
 import { href, htmlLang, localName, t, type Lang } from '../../i18n/index.ts';
 import { site } from '../../site/portal.ts';
 import { programmeChanges, programmeRoutes } from '../../site/programme-pages.ts';
-import { escapeXml, rfc822Date } from '../showcase/entry-text.ts';
+import { escapeXml } from '../../core/xml.ts';
+import { rfc822Date } from '../showcase/entry-text.ts';
 
 /** Firms named per list in an item; the rest are counted. */
 const NAMED = 20;

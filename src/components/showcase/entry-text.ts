@@ -33,14 +33,3 @@ export function entrySummary(lang: Lang, entry: ShowcaseEntry): { text: string; 
   return entry.summary ? { text: entry.summary, lang: 'zh' } : null;
 }
 
-/** Escapes text for XML element content and attribute values. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    // Characters XML 1.0 forbids (control characters other than tab and newlines).
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
-}

@@ -6,7 +6,8 @@
 import { parkByCode, showcaseEntries, site } from '../../site/portal.ts';
 import { routes } from '../../site/routes.ts';
 import { href, htmlLang, localName, t, type Lang } from '../../i18n/index.ts';
-import { entrySummary, entryTitle, escapeXml, rfc822Date } from './entry-text.ts';
+import { escapeXml } from '../../core/xml.ts';
+import { entrySummary, entryTitle, rfc822Date } from './entry-text.ts';
 
 /** The feed document of a language. `siteUrl` is Astro's `site` (the canonical origin). */
 export function showcaseFeed(lang: Lang, siteUrl: URL | undefined): string {
