@@ -6,12 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { TAGS } from '../src/core/vocabulary.ts';
 import { OUTPUT_FILES } from '../src/publish/output.ts';
 import type { PublishedMeta, PublishedRow } from '../src/publish/publish.ts';
 import { prepareRankingPieces } from '../src/wire/ranking-data.ts';
 import { buildSearchIndex } from '../src/publish/search-index.ts';
-import { topFile } from '../src/publish/explorer-files.ts';
+import { explorerTables, topFile } from '../src/publish/explorer-files.ts';
 
 const { values } = parseArgs({ options: { scored: { type: 'string' }, year: { type: 'string' } } });
 if (!values.scored) {
@@ -21,7 +20,7 @@ if (!values.scored) {
 const meta = JSON.parse(readFileSync(join(values.scored, OUTPUT_FILES.meta), 'utf8')) as PublishedMeta;
 const year = values.year ? Number(values.year) : meta.years[meta.years.length - 1]!;
 const rows = JSON.parse(readFileSync(join(values.scored, OUTPUT_FILES.rowsForYear(year)), 'utf8')) as PublishedRow[];
-const tables = { parks: meta.parks.map((p) => p.code), stages: meta.model.stages.map((s) => s.id), tagNames: [...TAGS] };
+const tables = explorerTables(meta.model, meta.parks);
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -6,6 +6,17 @@
 import { fillTemplate, prepareRankingPieces, type RankableRow, type RankingPieces, type RankingTables } from '../wire/ranking-data.ts';
 import { SEARCH_INDEX_VERSION, type TopFile } from '../wire/name-search.ts';
 import { buildSearchIndex, type SearchIndex, type SearchIndexOptions } from './search-index.ts';
+import { TAGS } from '../core/vocabulary.ts';
+import type { Park } from '../ingest/dataset.ts';
+import type { Model } from '../ingest/model.ts';
+
+/**
+ * The tables every year's explorer data is encoded against (every park and stage, so indices
+ * mean the same in every year): the chunk files and the hub's server-rendered first page alike.
+ */
+export function explorerTables(model: Pick<Model, 'stages'>, parks: readonly Pick<Park, 'code'>[]): RankingTables {
+  return { parks: parks.map((p) => p.code), stages: model.stages.map((s) => s.id), tagNames: [...TAGS] };
+}
 
 /** Paths of the explorer's files (without base path), as templates with {year}, {n} and {code}. */
 export const EXPLORER_PATHS = {

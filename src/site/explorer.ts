@@ -4,13 +4,11 @@
  * endpoints under src/pages/rankings-data/ and src/pages/search/ read them here.
  */
 import { prepareRankingPieces, type RankingPieces, type RankingTables } from '../wire/ranking-data.ts';
-import { TAGS } from '../core/vocabulary.ts';
-import { topFile } from '../publish/explorer-files.ts';
+import { explorerTables, topFile } from '../publish/explorer-files.ts';
 import { buildSearchIndex, searchFileNames, type SearchIndex } from '../publish/search-index.ts';
 import { model, parks, rowsForYear, site, years } from './portal.ts';
 
-/** Every park and stage, so indices mean the same in every year. */
-const tables: RankingTables = { parks: parks.map((p) => p.code), stages: model.stages.map((s) => s.id), tagNames: [...TAGS] };
+const tables: RankingTables = explorerTables(model, parks);
 
 const piecesByYear = new Map<number, RankingPieces>();
 /** A year's list in pieces (cheap: the rows plus one ordinal per row). */

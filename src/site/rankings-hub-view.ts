@@ -8,7 +8,7 @@ import { TAGS } from '../core/vocabulary.ts';
 import { href, industryLabel, localName, t, tagLabel, withBase, type Lang } from '../i18n/index.ts';
 import type { Park } from '../ingest/dataset.ts';
 import type { Model } from '../ingest/model.ts';
-import { EXPLORER_PATHS, type ExplorerPathKind } from '../publish/explorer-files.ts';
+import { EXPLORER_PATHS, explorerTables, type ExplorerPathKind } from '../publish/explorer-files.ts';
 import type { PublishedRow } from '../publish/publish.ts';
 import { encodeRankingData, type ChangePhrases, type RankingData } from '../wire/ranking-data.ts';
 import { routes } from './routes.ts';
@@ -164,13 +164,12 @@ export function hubExplorer(lang: Lang, source: RankingsHubSource): HubExplorer 
   const { model, parks, latestYear, pageSize } = source;
   const years = [...source.years];
   const rows = source.rowsForYear(latestYear);
-  const tables = { parks: parks.map((p) => p.code), stages: model.stages.map((s) => s.id), tagNames: [...TAGS] };
   const publicTags = model.privacy.public_tags;
   return {
     lang,
     years,
     initialYear: latestYear,
-    initial: encodeRankingData(latestYear, rows.slice(0, pageSize), tables),
+    initial: encodeRankingData(latestYear, rows.slice(0, pageSize), explorerTables(model, parks)),
     total: rows.length,
     urls: Object.fromEntries(Object.entries(EXPLORER_PATHS).map(([kind, path]) => [kind, withBase(path)])) as Record<ExplorerPathKind, string>,
     profileUrl: href(lang, routes.enterprise('{id}')),
