@@ -18,12 +18,15 @@ export const shard = buildEnv().shard;
 export const buildsSharedPages = shard.index === 0;
 
 /**
- * The share of profiles process 0 builds, besides all other pages. Measured (10,000 and 520,000
- * firms): the other pages together cost about 12 % of the profiles' rendering time, and process
- * 0 also spends longer preparing them; counting that as 15 % per extra process balances the
- * processes' finishing times.
+ * The share of profiles process 0 builds, besides all other pages. Counting the other pages
+ * (lists, the explorer's and search's data files, share images, compare files …) and process 0's
+ * longer preparation as this share of the profiles' rendering time per extra process balances
+ * the processes' finishing times. Measured on 2026-12-05 with two processes: process 0 finished
+ * 63 s after process 1 at 100,000 firms (411 s against 348 s) and 6 s after at 10,000 (44 s
+ * against 38 s) with 0.15 (the share measured on 2026-11-23, before the readers' work); both
+ * point to about 0.25.
  */
-const OTHER_PAGES_COST = 0.15;
+const OTHER_PAGES_COST = 0.25;
 export function mainShare(count: number): number {
   if (count <= 1) return 1;
   return Math.max(0, (1 - OTHER_PAGES_COST * (count - 1)) / count);

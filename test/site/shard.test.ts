@@ -16,9 +16,9 @@ describe('sharing profiles among build processes', () => {
     expect(ids.every((id) => profileShardOf(id, 1) === 0)).toBe(true);
   });
 
-  it("process 0's share leaves room for the other pages: (1 − 0.15 × (n − 1)) / n", () => {
-    expect(mainShare(2)).toBeCloseTo(0.425, 12);
-    expect(mainShare(4)).toBeCloseTo(0.1375, 12);
+  it("process 0's share leaves room for the other pages: (1 − 0.25 × (n − 1)) / n", () => {
+    expect(mainShare(2)).toBeCloseTo(0.375, 12);
+    expect(mainShare(4)).toBeCloseTo(0.0625, 12);
   });
 
   it('gives every profile to exactly one process, in the intended proportions', () => {
