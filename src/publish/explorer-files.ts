@@ -26,6 +26,7 @@ export const EXPLORER_PATHS = {
   searchMeta: '/search/{year}/meta.json',
   shard: '/search/{year}/{n}.json',
   top: '/search/{year}/top-{n}.json',
+  commonPostings: '/search/{year}/cp-{n}.json',
   idBlock: '/search/{year}/id-{n}.json',
   idGram: '/search/{year}/idg-{n}.json',
 } as const;
@@ -47,6 +48,7 @@ export function* explorerFiles(year: number, rows: readonly RankableRow[], table
   yield [explorerPath('searchMeta', year), index.meta];
   for (let n = 0; n < index.meta.shards; n++) yield [explorerPath('shard', year, n), index.shard(n)];
   for (let k = 0; k < index.meta.top.files; k++) yield [explorerPath('top', year, k), topFile(index, pieces, k)];
+  for (let k = 0; k < index.meta.commonPostings.files; k++) yield [explorerPath('commonPostings', year, k), index.commonPostings(k)];
   for (let k = 0; k < index.meta.idGrams.files; k++) yield [explorerPath('idGram', year, k), index.idGram(k)];
   for (let k = 0; k < index.meta.idBlocks.length; k++) yield [explorerPath('idBlock', year, k), index.idBlock(k)];
 }

@@ -8,7 +8,7 @@
  * beyond the rows is the normalised names, one int per posted (gram, row) pair, a few ints
  * per distinct gram and the sorted ids.
  */
-import { BASE_GRAM, CJK_FROM, EXTENDED_GRAM, SEARCH_INDEX_VERSION, TWICE_EXTENDED_GRAM, UNIGRAM, gramShard, idGramFileOf, topFileOf, type GramKind, type IdBlock, type IdGramFile, type SearchMeta, type SearchShard } from '../wire/name-search.ts';
+import { BASE_GRAM, CJK_FROM, EXTENDED_GRAM, SEARCH_INDEX_VERSION, TWICE_EXTENDED_GRAM, UNIGRAM, commonPostingFileOf, gramShard, hasCjk, idGramFileOf, topFileOf, topRowsOf, type CommonPostingFile, type GramKind, type IdBlock, type IdGramFile, type SearchMeta, type SearchShard } from '../wire/name-search.ts';
 import { ID_INFIX_MIN, normaliseSearch } from '../wire/ranking-data.ts';
 
 /**
@@ -48,6 +48,31 @@ export const DEFAULT_TOP_ROWS = 50;
 export const MAX_TOP_ROWS = 100;
 
 /**
+ * Top rows of a gram holding a CJK character and held by more than DEEP_MIN_SHARE of the
+ * year's rows (and by more than twice the top rows): deep enough that a second word's matches
+ * among them fill a first page (a word held by a quarter of these rows leaves a hundred). Such
+ * grams are a few hundred whatever the year's size (cities, industry words), so the top files
+ * grow by about as many rows as a year of 100,000 firms has, and far less at national scale.
+ */
+export const DEEP_ROWS = 400;
+export const DEEP_MIN_SHARE = 0.002;
+/**
+ * A common gram holding a CJK character and held by at most this share of the rows has its
+ * ordinals in a common posting file (at 520,000 rows at most 26,000 ordinals, about 30 KB
+ * gzipped): two such words are intersected exactly. Denser words narrow a query too little
+ * to be worth their postings; they are checked on the candidates' names. (See commonPosted.)
+ */
+export const COMMON_POSTED_MAX_SHARE = 0.05;
+/** One common posting file per this many rows of the year, at most MAX_COMMON_POSTING_FILES: about one gram per file. */
+export const ROWS_PER_COMMON_POSTING_FILE = 400;
+export const MAX_COMMON_POSTING_FILES = 256;
+
+/** The number of common posting files for a year of `rows` rows. */
+export function commonPostingFileCount(rows: number): number {
+  return Math.max(1, Math.min(MAX_COMMON_POSTING_FILES, Math.ceil(rows / ROWS_PER_COMMON_POSTING_FILE)));
+}
+
+/**
  * One id gram file per this many rows of the year: each row posts up to 13 windows of its
  * 18-character code, about 12 KB raw per file.
  */
@@ -71,7 +96,7 @@ export function shardCount(rows: number): number {
 /** The files of a year's index, by name under /search/{year}/ (without .json): known from the row count alone. */
 export function searchFileNames(rows: number): string[] {
   const list = (count: number, name: (k: number) => string) => Array.from({ length: count }, (_, k) => name(k));
-  return ['meta', ...list(shardCount(rows), String), ...list(topFileCount(rows), (k) => `top-${k}`), ...list(idGramFileCount(rows), (k) => `idg-${k}`), ...list(Math.ceil(rows / ID_BLOCK_SIZE), (k) => `id-${k}`)];
+  return ['meta', ...list(shardCount(rows), String), ...list(topFileCount(rows), (k) => `top-${k}`), ...list(commonPostingFileCount(rows), (k) => `cp-${k}`), ...list(idGramFileCount(rows), (k) => `idg-${k}`), ...list(Math.ceil(rows / ID_BLOCK_SIZE), (k) => `id-${k}`)];
 }
 
 /** Rows a gram may be held by and still be posted. */
@@ -220,16 +245,19 @@ export interface SearchIndex {
    * caller adds the rows. A common gram (not posted) also has `count`, the rows holding it.
    */
   topGrams(k: number): { gram: string; ordinals: number[]; count?: number }[];
+  commonPostings(k: number): CommonPostingFile;
   idGram(k: number): IdGramFile;
   idBlock(k: number): IdBlock;
 }
 
-/** What a caller may fix: the number of shards and of top files (tests), and top rows per gram (the site's page size; at most MAX_TOP_ROWS). */
+/** What a caller may fix: the number of shards and of top files (tests), top rows per gram (the site's page size; at most MAX_TOP_ROWS) and deep top rows (tests). */
 export interface SearchIndexOptions {
   shards?: number;
   topFiles?: number;
   idGramFiles?: number;
+  commonPostingFiles?: number;
   topRows?: number;
+  deepRows?: number;
 }
 
 /** Builds the index of a year's rows, given in published order (row i has ordinal i). */
@@ -237,15 +265,28 @@ export function buildSearchIndex(year: number, rows: readonly SearchableRow[], o
   const n = rows.length;
   const threshold = commonThreshold(n);
   const shards = options.shards ?? shardCount(n);
-  const top = { files: options.topFiles ?? topFileCount(n), minRows: TOP_MIN_ROWS, rows: Math.min(MAX_TOP_ROWS, options.topRows ?? DEFAULT_TOP_ROWS) };
+  const topRows = Math.min(MAX_TOP_ROWS, options.topRows ?? DEFAULT_TOP_ROWS);
+  const deepRows = Math.max(topRows, options.deepRows ?? DEEP_ROWS);
+  const top = { files: options.topFiles ?? topFileCount(n), minRows: TOP_MIN_ROWS, rows: topRows, deepMin: Math.max(2 * topRows, Math.ceil(n * DEEP_MIN_SHARE)), deepRows };
   const names = rows.flatMap((r) => [normaliseSearch(r.name), normaliseSearch(r.nameEn)]);
   const passes = countGrams(names, n, threshold);
-  const { start, postings, commonFirst } = postGrams(passes, top.rows);
+  const { start, postings, commonFirst } = postGrams(passes, (gram, count) => (commonPosted(gram, count, n) ? count : topRowsOf(gram, count, { top })));
   const { postedByShard, common, commonTop } = gramsByShard(passes, start, commonFirst, shards);
   const { idTexts, order, idBlocks } = sortedIds(rows);
   const ids = buildIdGrams(idTexts, threshold, options.idGramFiles ?? idGramFileCount(n));
-  const meta: SearchMeta = { v: SEARCH_INDEX_VERSION, year, rows: n, shards, common, idBlocks, top, idGrams: { files: ids.files.length, common: ids.common } };
+  const commonPostings = { files: options.commonPostingFiles ?? commonPostingFileCount(n), grams: commonTop.filter((c) => commonPosted(c.gram, c.count, n)).map((c) => c.gram) };
+  const meta: SearchMeta = { v: SEARCH_INDEX_VERSION, year, rows: n, shards, common, idBlocks, top, commonPostings, idGrams: { files: ids.files.length, common: ids.common } };
   return indexFiles(meta, postedByShard, postings, commonTop, ids.files, order.map((i) => idTexts[i]!), Int32Array.from(order));
+}
+
+/**
+ * Whether a common gram held by `count` of a year's `rows` rows has its ordinals in a common
+ * posting file: one holding a CJK character, held by at most COMMON_POSTED_MAX_SHARE of the
+ * rows or twice the common threshold (in years of under 100,000 rows, where a gram must be held
+ * by 1,000 rows to be common, so that some are).
+ */
+function commonPosted(gram: string, count: number, rows: number): boolean {
+  return hasCjk(gram) && count <= Math.max(rows * COMMON_POSTED_MAX_SHARE, 2 * commonThreshold(rows));
 }
 
 /** Code-unit order of two strings, so the files are reproducible. */
@@ -380,16 +421,17 @@ function countedId(p: GramPasses, key: GramKey, kind: GramKind, at: number, left
   return nextToCommonExtended(p, left, right) ? p.gramIds.get(key)! : -1;
 }
 
-/** The postings (`start[id]` to `start[id + 1]` a gram's ordinals) and each common gram's first rows, up to `topRows`. */
-function postGrams(p: GramPasses, topRows: number): { start: Int32Array; postings: Int32Array; commonFirst: Map<number, number[]> } {
+/** The postings (`start[id]` to `start[id + 1]` a gram's ordinals) and each common gram's first rows, as many as `keep(gram, count)` says. */
+function postGrams(p: GramPasses, keep: (gram: string, count: number) => number): { start: Int32Array; postings: Int32Array; commonFirst: Map<number, number[]> } {
   // Last pass: the ordinals of every posted gram, gram after gram, rows ascending within a gram.
   const g = p.grams.length;
   const start = new Int32Array(g + 1);
   for (let id = 0; id < g; id++) start[id + 1] = start[id]! + (isCommon(p, id) ? 0 : p.rowsOf[id]!);
   const postings = new Int32Array(start[g]!);
   const cursor = start.slice(0, g);
-  /** Common grams of two code points or more: their first rows (up to topRows). */
+  /** Common grams of two code points or more: their first rows (as many as `keep` says). */
   const commonFirst = new Map<number, number[]>();
+  const kept = new Map<number, number>();
   walkRows(p, TWICE_EXTENDED_GRAM, (key, kind, at, _length, left, right) => {
     const id = countedId(p, key, kind, at, left, right);
     if (id < 0 || p.lastRow[id] === p.current) return;
@@ -397,11 +439,14 @@ function postGrams(p: GramPasses, topRows: number): { start: Int32Array; posting
       p.lastRow[id] = p.current;
       postings[cursor[id]!++] = p.current;
     } else if (kind !== UNIGRAM) {
-      // A common word's first rows, for its top file.
+      // A common word's first rows, for its top file (all of them, for its common postings).
       p.lastRow[id] = p.current;
       let first = commonFirst.get(id);
-      if (!first) commonFirst.set(id, (first = []));
-      if (first.length < topRows) first.push(p.current);
+      if (!first) {
+        commonFirst.set(id, (first = []));
+        kept.set(id, keep(p.grams[id]!, p.rowsOf[id]!));
+      }
+      if (first.length < kept.get(id)!) first.push(p.current);
     }
   });
   return { start, postings, commonFirst };
@@ -425,6 +470,7 @@ function gramsByShard(p: GramPasses, start: Int32Array, commonFirst: Map<number,
   }
   for (const list of postedByShard) list.sort((a, b) => byText(a.gram, b.gram));
   common.sort(byText);
+  commonTop.sort((a, b) => byText(a.gram, b.gram));
   return { postedByShard, common, commonTop };
 }
 
@@ -439,7 +485,7 @@ function sortedIds(rows: readonly SearchableRow[]): { idTexts: string[]; order: 
   return { idTexts, order, idBlocks };
 }
 
-/** A common gram of two code points or more, with its first rows and the number of rows holding it. */
+/** A common gram of two code points or more, with its first rows (all, when it has common postings) and the number of rows holding it. */
 interface CommonGram {
   gram: string;
   first: number[];
@@ -508,15 +554,16 @@ interface PostedGram {
  */
 function indexFiles(meta: SearchMeta, postedByShard: PostedGram[][], postings: Int32Array, commonTop: CommonGram[], idGramFiles: IdGramList[], ids: string[], orders: Int32Array): SearchIndex {
   const { year, shards, idBlocks, top } = meta;
+  const posted = new Set(meta.commonPostings.grams);
   /** The grams of each top file, in code-unit order (made when first asked for). */
   let byTopFile: { gram: string; ordinals: number[]; count?: number }[][] | null = null;
   const topFiles = () => {
     if (!byTopFile) {
       const files: { gram: string; ordinals: number[]; count?: number }[][] = Array.from({ length: top.files }, () => []);
       for (const list of postedByShard) {
-        for (const p of list) if (p.to - p.from > top.minRows) files[topFileOf(p.gram, meta)]!.push({ gram: p.gram, ordinals: Array.from(postings.subarray(p.from, Math.min(p.to, p.from + top.rows))) });
+        for (const p of list) if (p.to - p.from > top.minRows) files[topFileOf(p.gram, meta)]!.push({ gram: p.gram, ordinals: Array.from(postings.subarray(p.from, p.from + topRowsOf(p.gram, p.to - p.from, meta))) });
       }
-      for (const c of commonTop) files[topFileOf(c.gram, meta)]!.push({ gram: c.gram, ordinals: c.first, count: c.count });
+      for (const c of commonTop) files[topFileOf(c.gram, meta)]!.push({ gram: c.gram, ordinals: c.first.slice(0, topRowsOf(c.gram, c.count, meta)), count: c.count });
       for (const list of files) list.sort((a, b) => (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : 0));
       byTopFile = files;
     }
@@ -537,6 +584,14 @@ function indexFiles(meta: SearchMeta, postedByShard: PostedGram[][], postings: I
     topGrams(k) {
       if (!(Number.isInteger(k) && k >= 0 && k < top.files)) throw new Error(`search index: no top file ${k} in ${year}`);
       return topFiles()[k]!;
+    },
+    commonPostings(k) {
+      if (!(Number.isInteger(k) && k >= 0 && k < meta.commonPostings.files)) throw new Error(`search index: no common posting file ${k} in ${year}`);
+      const out: Record<string, number[]> = {};
+      for (const c of commonTop) {
+        if (posted.has(c.gram) && commonPostingFileOf(c.gram, meta) === k) out[c.gram] = c.first.map((o, i) => (i === 0 ? o : o - c.first[i - 1]!));
+      }
+      return { v: SEARCH_INDEX_VERSION, year, file: k, grams: out };
     },
     idGram(k) {
       if (!(Number.isInteger(k) && k >= 0 && k < idGramFiles.length)) throw new Error(`search index: no id gram file ${k} in ${year}`);

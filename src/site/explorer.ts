@@ -40,6 +40,7 @@ export function searchFile(year: number, file: string): unknown {
   const index = searchIndex(year);
   if (file === 'meta') return index.meta;
   if (file.startsWith('top-')) return topFile(index, rankingPieces(year), Number(file.slice(4)));
+  if (file.startsWith('cp-')) return index.commonPostings(Number(file.slice(3)));
   if (file.startsWith('idg-')) return index.idGram(Number(file.slice(4)));
   if (!file.startsWith('id-')) return index.shard(Number(file));
   const block = Number(file.slice(3));

@@ -37,10 +37,21 @@
  * and its count in a top file too, so such a query takes one request instead of reading the
  * list until a page is found.
  *
+ * A query of several words is answered from rows scattered over the list, one chunk each, unless
+ * they are gathered somewhere. So a gram holding a CJK character and held by more than
+ * `top.deepMin` rows (a city, an industry word) has its first `top.deepRows` rows in its top
+ * file, not only a page: among them a second word's matches usually fill the first page (天津
+ * 科技: one file instead of fifty chunks). And the common grams of `commonPostings.grams` (CJK
+ * words held by up to a few per cent of the rows) have their ordinals in files of their own, so
+ * two such words (广州 医药) are intersected exactly instead of by reading the list until a page
+ * is found; the rows of a sparse intersection still come from the chunks holding them.
+ *
  * Files: /search/{year}/meta.json (SearchMeta), /search/{year}/{n}.json (SearchShard: the grams
  * whose hash modulo the shard count is n), /search/{year}/top-{k}.json (TopFile: the grams whose
  * hash modulo the number of top files is k), /search/{year}/idg-{k}.json (IdGramFile: the id
- * grams whose hash modulo meta.idGrams.files is k) and /search/{year}/id-{k}.json (IdBlock). An
+ * grams whose hash modulo meta.idGrams.files is k), /search/{year}/cp-{k}.json (CommonPostingFile:
+ * the common grams of meta.commonPostings.grams whose hash modulo its `files` is k) and
+ * /search/{year}/id-{k}.json (IdBlock). An
  * ordinal is a row's position in the year's published order (national rank, then id), the
  * order of the /rankings-data/ chunks.
  *
@@ -49,7 +60,7 @@
 import { ID_INFIX_MIN, normaliseSearch, type OrderedColumns } from './ranking-data.ts';
 
 /** The version of the index files; bump it when their meaning changes. */
-export const SEARCH_INDEX_VERSION = 4;
+export const SEARCH_INDEX_VERSION = 5;
 
 /** /search/{year}/meta.json: what a query needs before it fetches a shard. */
 export interface SearchMeta {
@@ -67,10 +78,17 @@ export interface SearchMeta {
   /** The first id (normalised) of each id block; block k holds the ids from idBlocks[k] up to idBlocks[k + 1]. */
   idBlocks: string[];
   /**
-   * The top files: a posted gram held by more than `minRows` rows has its first `rows` rows
-   * (or all, when fewer) in top file topFileOf(gram, meta), of `files`.
+   * The top files: a posted gram held by more than `minRows` rows, and a common gram of two code
+   * points or more, has its first rows in top file topFileOf(gram, meta), of `files`: `rows` of
+   * them, or `deepRows` for a gram holding a CJK character held by more than `deepMin` rows
+   * (topRowsOf), or all, when fewer.
    */
-  top: { files: number; minRows: number; rows: number };
+  top: { files: number; minRows: number; rows: number; deepMin: number; deepRows: number };
+  /**
+   * The common grams whose ordinals are in common posting files (sorted), and the number of
+   * those files: a gram is in file commonPostingFileOf(gram, meta).
+   */
+  commonPostings: { files: number; grams: string[] };
   /**
    * The id grams (every window of ID_INFIX_MIN characters of each normalised id): the number
    * of their files, and those held by so many rows that they are not posted (sorted).
@@ -84,6 +102,15 @@ export interface IdGramFile {
   year: number;
   file: number;
   /** Id gram → ordinals, delta-encoded. */
+  grams: Record<string, number[]>;
+}
+
+/** /search/{year}/cp-{k}.json: the ordinals of the common grams of one common posting file. */
+export interface CommonPostingFile {
+  v: number;
+  year: number;
+  file: number;
+  /** Common gram → ordinals, delta-encoded. */
   grams: Record<string, number[]>;
 }
 
@@ -176,6 +203,22 @@ export function topFileOf(gram: string, meta: Pick<SearchMeta, 'top'>): number {
   return gramShard(gram, meta.top.files);
 }
 
+/** Whether a gram holds a CJK character (only such grams have deep top rows and common postings). */
+export function hasCjk(gram: string): boolean {
+  for (let i = 0; i < gram.length; i++) if (gram.charCodeAt(i) >= CJK_FROM) return true;
+  return false;
+}
+
+/** How many of its first rows the top file holds for a gram held by `count` rows (one that has a top entry). */
+export function topRowsOf(gram: string, count: number, meta: Pick<SearchMeta, 'top'>): number {
+  return Math.min(count, hasCjk(gram) && count > meta.top.deepMin ? meta.top.deepRows : meta.top.rows);
+}
+
+/** The common posting file of a gram of meta.commonPostings.grams. */
+export function commonPostingFileOf(gram: string, meta: Pick<SearchMeta, 'commonPostings'>): number {
+  return gramShard(gram, meta.commonPostings.files);
+}
+
 /** The file of an id gram. */
 export function idGramFileOf(gram: string, meta: Pick<SearchMeta, 'idGrams'>): number {
   return gramShard(gram, meta.idGrams.files);
@@ -231,8 +274,11 @@ export type Candidates =
    * Ascending ordinals: every match is among them. `exact` when they are all matches (the
    * query is itself a posted gram, or an id prefix); otherwise their names are still to be
    * checked. `top`, when set, is the posted gram (the query) whose top file holds the first rows.
+   * `sources`, for a query of several words, are the words that are grams with top entries,
+   * each with all its ordinals: the first topRowsOf(gram, ordinals.length) of them are in its
+   * top file, so the candidates up to the last of those are there too.
    */
-  | { kind: 'ordinals'; ordinals: number[]; exact: boolean; top?: string }
+  | { kind: 'ordinals'; ordinals: number[]; exact: boolean; top?: string; sources?: TopSource[] }
   /**
    * Every gram of the query is common: check every row. `top`, when set, is the common gram
    * (the query) whose top file holds its first rows and its count.
@@ -241,9 +287,16 @@ export type Candidates =
   /** Too little to look up: one common character, fewer than three letters, or too short an id prefix. */
   | { kind: 'tooShort' };
 
+/** A gram whose top file holds its first rows, with every ordinal of the gram. */
+export interface TopSource {
+  gram: string;
+  ordinals: number[];
+}
+
 /** Where the index pieces come from (fetched once and cached by the caller). */
 export interface SearchPieces {
   shard(n: number): Promise<SearchShard>;
+  commonPostings(k: number): Promise<CommonPostingFile>;
   idBlock(k: number): Promise<IdBlock>;
   idGram(k: number): Promise<IdGramFile>;
 }
@@ -285,11 +338,11 @@ export function idBlocksFor(prefix: string, firsts: readonly string[]): number[]
   return blocks;
 }
 
-/** Each meta file's common grams and common id grams as sets, made once (thousands of grams; a query is planned on every keystroke). */
-const commonSets = new WeakMap<SearchMeta, { grams: Set<string>; ids: Set<string> }>();
+/** Each meta file's common grams, common id grams and common grams with postings as sets, made once (thousands of grams; a query is planned on every keystroke). */
+const commonSets = new WeakMap<SearchMeta, { grams: Set<string>; ids: Set<string>; posted: Set<string> }>();
 function commonOf(meta: SearchMeta) {
   let c = commonSets.get(meta);
-  if (!c) commonSets.set(meta, (c = { grams: new Set(meta.common), ids: new Set(meta.idGrams.common) }));
+  if (!c) commonSets.set(meta, (c = { grams: new Set(meta.common), ids: new Set(meta.idGrams.common), posted: new Set(meta.commonPostings.grams) }));
   return c;
 }
 
@@ -301,9 +354,11 @@ type WordPlan =
   | { kind: 'idPrefix'; blocks: number[] }
   /**
    * A name word: posted grams to look up; `whole` when the word is itself a posted gram,
-   * `commonWhole` when it is a common gram of two code points or more (it has a top file entry).
+   * `commonWhole` when it is a common gram of two code points or more (it has a top file entry),
+   * `commonPosted` when that common gram also has its ordinals in a common posting file, which
+   * a query of several words reads.
    */
-  | { kind: 'name'; grams: string[]; whole: boolean; commonWhole: boolean; unigrams: string[]; baseGrams: number };
+  | { kind: 'name'; grams: string[]; whole: boolean; commonWhole: boolean; commonPosted: boolean; unigrams: string[]; baseGrams: number };
 
 /** All posted grams of a name word, by level (BASE_GRAM … TWICE_EXTENDED_GRAM), each once, in word order. */
 function nameGrams(w: string, common: Set<string>) {
@@ -347,7 +402,8 @@ function planQuery(q: string, meta: SearchMeta): WordPlan[] {
     const { byLevel, unigrams, baseGrams, commonWhole } = nameGrams(w, common.grams);
     // A word that is itself a posted gram needs nothing else: its postings are its answer.
     const whole = byLevel.some((level) => level.includes(w));
-    return { kind: 'name', grams: whole ? [w] : chooseGrams(byLevel, perWord), whole, commonWhole, unigrams, baseGrams };
+    const commonPosted = commonWhole && words.length > 1 && common.posted.has(w);
+    return { kind: 'name', grams: whole ? [w] : chooseGrams(byLevel, perWord), whole, commonWhole, commonPosted, unigrams, baseGrams };
   });
 }
 
@@ -365,16 +421,18 @@ export function prefetchCandidates(query: string, meta: SearchMeta, pieces: Sear
   const q = normaliseSearch(query);
   if (q === '') return;
   const quiet = (p: Promise<unknown>) => void p.catch(() => {});
-  for (const plan of planQuery(q, meta)) {
+  const words = queryWords(q);
+  planQuery(q, meta).forEach((plan, i) => {
     if (plan.kind === 'idPrefix') {
       if (plan.blocks.length <= MAX_ID_BLOCKS) for (const k of plan.blocks) quiet(pieces.idBlock(k));
     } else if (plan.kind === 'idGrams') {
       for (const g of plan.grams) quiet(pieces.idGram(idGramFileOf(g, meta)));
     } else {
+      if (plan.commonPosted) quiet(pieces.commonPostings(commonPostingFileOf(words[i]!, meta)));
       const u = postedUnigram(plan, meta);
       for (const g of u !== undefined ? [u] : plan.grams) quiet(pieces.shard(gramShard(g, meta.shards)));
     }
-  }
+  });
 }
 
 /**
@@ -424,6 +482,11 @@ export async function findCandidates(query: string, meta: SearchMeta, pieces: Se
     // A posted gram that is the whole word has exactly the matching rows.
     if (plan.whole) return exactly((await lookUp(plan.grams))[0]!);
     if (plan.grams.length > 0) return { kind: 'ordinals', ordinals: intersectSorted(await lookUp(plan.grams)), exact: false };
+    // A common word beside other words: its postings, when it has them (its top file holds its first rows).
+    if (plan.commonPosted) {
+      const file = await pieces.commonPostings(commonPostingFileOf(w, meta));
+      if (Object.hasOwn(file.grams, w)) return { kind: 'ordinals', ordinals: decodeDeltas(file.grams[w]!), exact: true, top: w };
+    }
     // Nothing posted narrows it down: check every row (a common gram's first rows are in its
     // top file), unless the word is too short for that to help.
     if (plan.commonWhole) return { kind: 'scan', top: w };
@@ -440,7 +503,11 @@ export async function findCandidates(query: string, meta: SearchMeta, pieces: Se
   if (lists.length > 0) {
     // Exact only when every word's candidates are exactly its matches.
     const exact = lists.length === each.length && lists.every((c) => c.exact);
-    return { kind: 'ordinals', ordinals: intersectSorted(lists.map((c) => c.ordinals)), exact };
+    // The words whose top files hold their first rows: a page of candidates among those is there.
+    const sources = lists.flatMap((c): TopSource[] => (c.top !== undefined ? [{ gram: c.top, ordinals: c.ordinals }] : []));
+    const result: Candidates = { kind: 'ordinals', ordinals: intersectSorted(lists.map((c) => c.ordinals)), exact };
+    if (sources.length > 0) result.sources = sources;
+    return result;
   }
   return each.some((c) => c.kind === 'scan') ? { kind: 'scan' } : { kind: 'tooShort' };
 }

@@ -15,6 +15,7 @@ import {
   intersectSorted,
   isIdQuery,
   topFileOf,
+  type CommonPostingFile,
   type GramKind,
   type IdBlock,
   type IdGramFile,
@@ -22,7 +23,7 @@ import {
   type SearchShard,
 } from '../../src/wire/name-search.ts';
 import { normaliseSearch } from '../../src/wire/ranking-data.ts';
-import { ID_BLOCK_SIZE, MAX_TOP_ROWS, TOP_MIN_ROWS, buildSearchIndex, commonThreshold, gramWalker, idGramFileCount, searchFileNames, shardCount, topFileCount } from '../../src/publish/search-index.ts';
+import { ID_BLOCK_SIZE, MAX_TOP_ROWS, TOP_MIN_ROWS, buildSearchIndex, commonPostingFileCount, commonThreshold, gramWalker, idGramFileCount, searchFileNames, shardCount, topFileCount } from '../../src/publish/search-index.ts';
 import { FIRMS, YEAR, fixtureRows } from './explorer-fixture.ts';
 
 /** The grams of a text by level, each list in order of position. */
@@ -166,33 +167,44 @@ describe('buildSearchIndex', () => {
     const big = 520_000;
     expect(shardCount(big)).toBeGreaterThan(1000);
     const names = searchFileNames(rows.length);
-    // 2,406 rows: 20 shards of 125 rows, a top file per 32 rows, an id gram file per 250 rows, id blocks of 2,048.
+    // 2,406 rows: 20 shards of 125 rows, a top file per 32 rows, a common posting file per 400
+    // rows, an id gram file per 250 rows, id blocks of 2,048.
     expect(shardCount(rows.length)).toBe(20);
     expect(topFileCount(rows.length)).toBe(76);
+    expect(commonPostingFileCount(rows.length)).toBe(7);
+    expect(commonPostingFileCount(big)).toBe(256);
     expect(idGramFileCount(rows.length)).toBe(10);
     expect(names).toEqual([
       'meta',
       ...Array.from({ length: 20 }, (_, n) => String(n)),
       ...Array.from({ length: 76 }, (_, k) => `top-${k}`),
+      ...Array.from({ length: 7 }, (_, k) => `cp-${k}`),
       ...Array.from({ length: 10 }, (_, k) => `idg-${k}`),
       'id-0',
       'id-1',
     ]);
     const { meta } = buildSearchIndex(YEAR, rows);
     expect(meta.shards).toBe(20);
-    expect(meta.top).toEqual({ files: 76, minRows: TOP_MIN_ROWS, rows: 50 });
+    // Deep top rows: 400 for a CJK gram of more than max(2 × 50, 0.2 % of 2,406) = 100 rows.
+    expect(meta.top).toEqual({ files: 76, minRows: TOP_MIN_ROWS, rows: 50, deepMin: 100, deepRows: 400 });
+    expect(buildSearchIndex(YEAR, rows, { topRows: 10, deepRows: 5 }).meta.top).toMatchObject({ rows: 10, deepMin: 20, deepRows: 10 });
     // A site's page size sets the top rows, up to MAX_TOP_ROWS.
     expect(buildSearchIndex(YEAR, rows, { topRows: 30 }).meta.top.rows).toBe(30);
     expect(buildSearchIndex(YEAR, rows, { topRows: 500 }).meta.top.rows).toBe(MAX_TOP_ROWS);
   });
 
   it('gives each gram of more than TOP_MIN_ROWS rows its first rows in its top file, and no other gram', () => {
-    const small = buildSearchIndex(YEAR, rows, { shards: 7, topFiles: 5, topRows: 10 });
+    const small = buildSearchIndex(YEAR, rows, { shards: 7, topFiles: 5, topRows: 10, deepRows: 30 });
     const tops = Array.from({ length: 5 }, (_, k) => small.topGrams(k));
-    // 一二 ("12" in the fillers' numbers) is held by many rows: its first 10, in published order.
+    // Top rows: 10, or 30 for a gram holding a CJK character held by more than max(2 × 10, 0.2 % of 2,406) = 20 rows.
+    expect(small.meta.top).toMatchObject({ rows: 10, deepMin: 20, deepRows: 30 });
+    const held = (gram: string, count: number) => Math.min(count, /[\u2e80-\uffff]/.test(gram) && count > 20 ? 30 : 10);
+    // 一二 ("12" in the fillers' numbers) is held by 153 rows: its first 30, in published order.
     const yiEr = holding((n) => n.includes('一二'));
-    expect(yiEr.length).toBeGreaterThan(10);
-    expect(tops[topFileOf('一二', small.meta)]!.find((t) => t.gram === '一二')?.ordinals).toEqual(yiEr.slice(0, 10));
+    expect(yiEr).toHaveLength(153);
+    expect(tops[topFileOf('一二', small.meta)]!.find((t) => t.gram === '一二')?.ordinals).toEqual(yiEr.slice(0, 30));
+    // ltd (a common Latin gram) keeps 10: deep rows are for CJK grams only.
+    expect(tops[topFileOf('ltd', small.meta)]!.find((t) => t.gram === 'ltd')?.ordinals).toHaveLength(10);
     // 甲乙 is held by two rows (5 and 1999): a query for it costs two chunks at most, no top rows.
     expect(tops.flat().some((t) => t.gram === '甲乙')).toBe(false);
     // Exactly the posted grams of more than TOP_MIN_ROWS rows and the common grams of two
@@ -208,10 +220,11 @@ describe('buildSearchIndex', () => {
         if (commonWords.includes(t.gram)) {
           // A common gram: its first rows and how many rows hold it.
           const all = holding((n) => n.includes(t.gram));
-          expect(t.ordinals, t.gram).toEqual(all.slice(0, 10));
+          expect(t.ordinals, t.gram).toEqual(all.slice(0, held(t.gram, all.length)));
           expect(t.count, t.gram).toBe(all.length);
         } else {
-          expect(t.ordinals).toEqual(posted(t.gram)!.slice(0, 10));
+          const all = posted(t.gram)!;
+          expect(t.ordinals).toEqual(all.slice(0, held(t.gram, all.length)));
           expect(t.count).toBeUndefined();
         }
       }
@@ -255,6 +268,7 @@ describe('findCandidates', () => {
       shard: async (n: number): Promise<SearchShard> => (fetched.push(`shard ${n}`), JSON.parse(JSON.stringify(index.shard(n))) as SearchShard),
       idBlock: async (k: number): Promise<IdBlock> => (fetched.push(`id ${k}`), JSON.parse(JSON.stringify(index.idBlock(k))) as IdBlock),
       idGram: async (k: number): Promise<IdGramFile> => (fetched.push(`idg ${k}`), JSON.parse(JSON.stringify(index.idGram(k))) as IdGramFile),
+      commonPostings: async (k: number): Promise<CommonPostingFile> => (fetched.push(`cp ${k}`), JSON.parse(JSON.stringify(index.commonPostings(k))) as CommonPostingFile),
     };
   };
   const meta: SearchMeta = JSON.parse(JSON.stringify(index.meta)) as SearchMeta;

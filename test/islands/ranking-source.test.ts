@@ -45,6 +45,13 @@ function freshPieces(seed: ConstructorParameters<typeof YearPieces>[3] = null): 
   return { pieces: new YearPieces(YEAR, URLS, fetchJson, seed), requests };
 }
 
+/** Pieces of the fixture built with top rows no deeper than a page (deepRows 50), as the index had before deep top rows. */
+const shallowFiles = fixtureFiles(rows, { shards: SHARDS, deepRows: PAGE });
+function shallowPieces(): { pieces: YearPieces; requests: string[] } {
+  const requests: string[] = [];
+  return { pieces: new YearPieces(YEAR, URLS, async (url) => (requests.push(url), JSON.parse(shallowFiles.get(url)!) as unknown)), requests };
+}
+
 /** Ordinals of the rows a query matches, by definition (a name holds it, or the id starts with it). */
 const matching = (query: string, also: (r: RankableRow) => boolean = () => true) => {
   const q = normaliseSearch(query);
@@ -170,9 +177,24 @@ describe('search through the index', () => {
     expect(requests.filter((u) => u.includes('/search/')).sort()).toEqual([urlOf('searchMeta'), urlOf('shard', gramShard('一二', SHARDS)), urlOf('top', topFileOf('一二', searchMeta))].sort());
   });
 
-  it('reads the chunks instead of the top file for another page, a filter or reverse order', async () => {
+  it('shows later pages from the top file too while it holds them: a CJK gram of many rows has deep top rows', async () => {
+    // 一二 is held by 153 rows, more than the fixture's deepMin (100): all 153 are in its top file.
     const expected = matching('一二');
-    const next = await run({ keys: { query: '一二' }, page: 2 });
+    expect(expected).toHaveLength(153);
+    expect(searchMeta.top).toMatchObject({ rows: 50, deepMin: 100, deepRows: 400 });
+    for (const page of [2, 4]) {
+      const { last, requests } = await run({ keys: { query: '一二' }, page });
+      expect(ordinals(last)).toEqual(expected.slice((page - 1) * PAGE, page * PAGE));
+      expect(last).toMatchObject({ offset: (page - 1) * PAGE, count: 153, complete: page === 4, done: true });
+      expect(chunkRequests(requests)).toEqual([]);
+      expect(requests).toContain(urlOf('top', topFileOf('一二', searchMeta)));
+    }
+  });
+
+  it('reads the chunks instead of the top file for a page past its top rows, a filter or reverse order', async () => {
+    const expected = matching('一二');
+    // Top rows no deeper than a page: page 2 lies past them.
+    const next = await run({ keys: { query: '一二' }, page: 2 }, shallowPieces());
     expect(ordinals(next.last).slice(PAGE, 2 * PAGE)).toEqual(expected.slice(PAGE, 2 * PAGE));
     expect(next.requests.some((u) => u.includes('/top-'))).toBe(false);
     const stable = await run({ keys: { query: '一二', stage: 'stable' } });
@@ -185,7 +207,7 @@ describe('search through the index', () => {
   });
 
   it('reads the chunks when the page is longer than a gram’s top rows (a site whose page is larger than MAX_TOP_ROWS)', async () => {
-    const shortTops = fixtureFiles(rows, { shards: SHARDS, topRows: 20 });
+    const shortTops = fixtureFiles(rows, { shards: SHARDS, topRows: 20, deepRows: 20 });
     const requests: string[] = [];
     const pieces = new YearPieces(YEAR, URLS, async (url) => (requests.push(url), JSON.parse(shortTops.get(url)!) as unknown));
     const { last } = await run({ keys: { query: '一二' } }, { pieces, requests });
@@ -210,9 +232,10 @@ describe('search through the index', () => {
   });
 
   it('reads only the chunks a page of candidates needs past the top rows, and reads on for the next page', async () => {
-    // 一二 is one gram: the index knows the count; page 2 lies past its top rows.
+    // 一二 is one gram: the index knows the count; page 2 lies past its top rows (of a page only).
     const expected = matching('一二');
-    const first = await run({ keys: { query: '一二' }, page: 2 });
+    const shallow = shallowPieces();
+    const first = await run({ keys: { query: '一二' }, page: 2 }, shallow);
     expect(first.last).toMatchObject({ count: expected.length, complete: false, done: true });
     expect(ordinals(first.last)).toEqual(expected.slice(0, first.last.rows.length));
     expect(first.last.rows.length).toBeGreaterThanOrEqual(2 * PAGE);
@@ -221,8 +244,9 @@ describe('search through the index', () => {
     // The next page the first read does not hold reads on from the chunks already in memory.
     const next = Math.floor(first.last.rows.length / PAGE) + 1;
     expect(covers(first.last, (next - 1) * PAGE, next * PAGE)).toBe(false);
-    const second = await run({ keys: { query: '一二' }, page: next }, { pieces: first.pieces, requests: [] });
+    const second = await run({ keys: { query: '一二' }, page: next }, shallow);
     expect(ordinals(second.last).slice((next - 1) * PAGE, next * PAGE)).toEqual(expected.slice((next - 1) * PAGE, next * PAGE));
+    expect(chunkRequests(second.requests).length).toBeGreaterThan(0);
     expect(chunkRequests(second.requests).every((u) => !first.requests.includes(u))).toBe(true);
   });
 

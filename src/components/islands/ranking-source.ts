@@ -23,6 +23,7 @@ import {
   decodeRankingPark,
   fillTemplate,
   filterRows,
+  matchesQuery,
   normaliseSearch,
   resolveFilters,
   sortRows,
@@ -37,7 +38,7 @@ import {
   type SortDirection,
   type SortKey,
 } from '../../wire/ranking-data.ts';
-import { SEARCH_INDEX_VERSION, findCandidates, prefetchCandidates, topFileOf, type IdBlock, type IdGramFile, type SearchMeta, type SearchShard, type TopFile } from '../../wire/name-search.ts';
+import { SEARCH_INDEX_VERSION, findCandidates, prefetchCandidates, topFileOf, topRowsOf, type Candidates, type CommonPostingFile, type IdBlock, type IdGramFile, type SearchMeta, type SearchShard, type TopFile } from '../../wire/name-search.ts';
 
 /** URL templates of a year's pieces, base path included: {year}, {n} (chunk, shard, top file, id block) and {code} (park). */
 export interface PieceUrls {
@@ -47,6 +48,7 @@ export interface PieceUrls {
   searchMeta: string;
   shard: string;
   top: string;
+  commonPostings: string;
   idBlock: string;
   idGram: string;
 }
@@ -130,6 +132,9 @@ export class YearPieces {
   }
   idGram(k: number): Promise<IdGramFile> {
     return this.get(this.urls.idGram, { n: String(k) }, (j) => j as IdGramFile);
+  }
+  commonPostings(k: number): Promise<CommonPostingFile> {
+    return this.get(this.urls.commonPostings, { n: String(k) }, (j) => j as CommonPostingFile);
   }
   /** A top file's rows, by gram, and the counts of its common grams. */
   top(k: number): Promise<{ rows: Map<string, ExplorerRow[]>; counts: Map<string, number> }> {
@@ -324,12 +329,21 @@ async function searchPlan(
   // A query that is a posted gram: its first rows, when they hold the page, from its top file.
   if (found.kind === 'ordinals' && found.top !== undefined && !filtered && order === 'asc') {
     const count = found.ordinals.length;
-    const held = Math.min(count, searchMeta.top.rows);
+    const held = topRowsOf(found.top, count, searchMeta);
     const rows = req.to <= held || held === count ? (await pieces.top(topFileOf(found.top, searchMeta))).rows.get(found.top) : undefined;
     if (cancelled()) return 'stop';
     // A top file that does not hold the gram's first rows is not trusted: the chunks are read instead.
     if (rows && rows.length === held && rows.every((r, i) => r.order === found.ordinals[i])) {
       page(rows, count);
+      return 'stop';
+    }
+  }
+  // Several words: the page from the top file of one of them, when its first rows hold the page's candidates.
+  if (found.kind === 'ordinals' && found.sources && !filtered && order === 'asc') {
+    const served = await pageFromSources(pieces, searchMeta, found, query, req);
+    if (cancelled()) return 'stop';
+    if (served) {
+      report({ ...BASE, tables: meta, ...served });
       return 'stop';
     }
   }
@@ -353,6 +367,43 @@ async function searchPlan(
     if (found.exact && !filtered) plan.known = found.ordinals.length;
   }
   return plan;
+}
+
+/**
+ * The page of a query of several words from the top file of one of its words (`sources`): the
+ * one whose first rows reach furthest down the list. Its rows up to the last it holds include
+ * every candidate up to there, so when those candidates fill the page (or are all of them),
+ * the page is there: one request instead of one chunk per row. Candidates that are not exact
+ * are checked against the query; their count is then known only when every one was held (else
+ * the result says "at least"). Undefined when no source holds the page, or its file does not
+ * hold the gram's first rows (then the chunks are read).
+ */
+async function pageFromSources(
+  pieces: YearPieces,
+  searchMeta: SearchMeta,
+  found: Extract<Candidates, { kind: 'ordinals' }>,
+  query: string,
+  req: ExplorerRequest,
+): Promise<Pick<ExplorerResult, 'rows' | 'offset' | 'count' | 'found' | 'complete' | 'done'> | undefined> {
+  const reach = (s: { gram: string; ordinals: number[] }) => s.ordinals[topRowsOf(s.gram, s.ordinals.length, searchMeta) - 1] ?? -1;
+  const source = found.sources!.reduce((best, s) => (reach(s) > reach(best) ? s : best));
+  const upTo = reach(source);
+  let held = 0;
+  while (held < found.ordinals.length && found.ordinals[held]! <= upTo) held++;
+  const all = held === found.ordinals.length;
+  if (held < req.to && !all) return undefined;
+  const rows = (await pieces.top(topFileOf(source.gram, searchMeta))).rows.get(source.gram);
+  const first = topRowsOf(source.gram, source.ordinals.length, searchMeta);
+  if (!rows || rows.length !== first || !rows.every((r, i) => r.order === source.ordinals[i])) return undefined;
+  const candidates = new Set(found.ordinals.slice(0, held));
+  const matches = rows.filter((r) => candidates.has(r.order) && (found.exact || matchesQuery(r, query)));
+  if (found.exact) {
+    const count = found.ordinals.length;
+    return { rows: matches.slice(req.from, req.to), offset: req.from, count, found: count, complete: req.to >= count, done: true };
+  }
+  if (all) return { rows: matches.slice(req.from, req.to), offset: req.from, count: matches.length, found: matches.length, complete: req.to >= matches.length, done: true };
+  if (matches.length < req.to) return undefined;
+  return { rows: matches, offset: 0, count: null, found: matches.length, complete: false, done: true };
 }
 
 /**
