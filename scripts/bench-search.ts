@@ -2,9 +2,9 @@
 // search answers on a phone-class CPU. Serves a built site, opens /rankings/ in headless
 // Chromium with the CPU slowed 4× (CDP Emulation.setCPUThrottlingRate), and for a few queries
 // taken from the site's own data (two Chinese characters, four Chinese characters, part of an
-// English name, a common word, two words that must both appear, the middle of a credit code)
-// measures the time from the input event to the first page of results on screen, and to the
-// final count, with the requests, files and bytes fetched. Also the hub's first load. Prints
+// English name, a common word, two words that must both appear, two common words, the middle of a
+// credit code) measures the time from the input event to the first page of results on screen,
+// and to the final count, with the requests, files and bytes fetched. Also the hub's first load. Prints
 // figures and never asserts: scripts/bench.ts calls measureSearch() as part of the benchmark.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -96,6 +96,14 @@ function chooseQueries(dist: string): { kind: string; query: string; firstId: st
   if (common) queries.push({ kind: 'Chinese, a common word', query: common });
   // Two words of the same name, apart: both required (the place, then the trade).
   queries.push({ kind: 'Two words, both required', query: `${[...name].slice(0, 2).join('')} ${[...name].slice(-6, -4).join('')}` });
+  // Two words each in 1–5 % of names (a common place and a common trade word): the sparse
+  // intersection of two common words, read through their common postings.
+  const share = (c: number) => c / list.name.length;
+  const places = new Map<string, number>();
+  for (const n of list.name) places.set([...n].slice(0, 2).join(''), (places.get([...n].slice(0, 2).join('')) ?? 0) + 1);
+  const moderate = (m: Map<string, number>) => [...m].filter(([, c]) => share(c) > 0.01 && share(c) <= 0.05).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  const [place, trade] = [moderate(places), moderate(counts)];
+  if (place && trade && place !== trade) queries.push({ kind: 'Two common words', query: `${place} ${trade}` });
   const id = list.id[at] ?? '';
   if (id.length >= 14) queries.push({ kind: 'Credit code, 8 characters from its middle', query: id.slice(6, 14) });
   return queries.map((q) => {

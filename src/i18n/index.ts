@@ -13,7 +13,7 @@ import { CATEGORIES, INDICATORS, INDUSTRIES, STAGES, TAG_KEYS, UNCLASSIFIED_INDU
 
 export type { TranslationKey };
 
-export { DEFAULT_LANG, LANGS, type Lang } from './lang.ts';
+export { DEFAULT_LANG, LANGS, localName, type Lang } from './lang.ts';
 
 /** The dictionaries, for code that must list or check keys (tests, methodology page). */
 export const DICTIONARIES: Readonly<Record<Lang, Readonly<Record<TranslationKey, string>>>> = { zh, en };
@@ -168,11 +168,6 @@ export function categoryLabel(lang: Lang, categoryId: string, modelName?: string
 /** An indicator name: the model's, else the dictionary's for the reference model's indicators, else its id. */
 export function indicatorLabel(lang: Lang, indicatorId: string, modelName?: string): string {
   return modelName ?? lookup(lang, `indicator.${indicatorId}`, indicatorId);
-}
-
-/** A firm's or park's name in the language: its English name on /en/ when the data has one, else the Chinese. */
-export function localName(lang: Lang, named: { readonly name: string; readonly nameEn: string }): string {
-  return lang === 'en' && named.nameEn ? named.nameEn : named.name;
 }
 
 /** An achievements.csv metric name. */

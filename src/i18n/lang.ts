@@ -8,3 +8,11 @@ export const LANGS = ['zh', 'en'] as const satisfies readonly Lang[];
 
 /** The language served at the site root. */
 export const DEFAULT_LANG: Lang = 'zh';
+
+/**
+ * A firm's or park's name in the language: its English name on /en/ when the data has one, else
+ * the Chinese. Here, with no dictionary, so that islands share it without bundling one.
+ */
+export function localName(lang: Lang, named: { readonly name: string; readonly nameEn: string }): string {
+  return lang === 'en' && named.nameEn ? named.nameEn : named.name;
+}

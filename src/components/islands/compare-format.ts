@@ -1,6 +1,7 @@
 /** Names, years and cell texts of the compare page (CompareView.tsx), shared by its parts. */
 import type { CompareFirm, CompareYear } from '../../wire/compare-data.ts';
 import { fillTemplate } from '../../wire/ranking-data.ts';
+import { localName } from '../../i18n/lang.ts';
 import type { CompareLabels, CompareViewProps, FormatNumber } from './compare-types.ts';
 
 /** A row of a table of the latest year: its name and the text of each firm's cell. */
@@ -17,7 +18,7 @@ export function numberFormat(lang: 'zh' | 'en'): FormatNumber {
 
 /** The firm's name in the page's language (the Chinese one when it has no English name). */
 export function nameOf(f: CompareFirm, lang: 'zh' | 'en'): string {
-  return lang === 'en' && f.nameEn ? f.nameEn : f.name;
+  return localName(lang, f);
 }
 
 /** The lang attribute of the firm's name: Chinese on the English page when it has no English name. */

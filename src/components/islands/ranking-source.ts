@@ -9,7 +9,9 @@
  *   candidates lie in more than EXACT_COUNT_CHUNKS chunks, only the chunks of the first page
  *   are read (a later page reads on; the count may be "at least"). A query that is itself a
  *   posted gram of more than a few rows shows its first page from the gram's top file instead
- *   (rank order, no other filter): one request in place of one per row.
+ *   (rank order, no other filter): one request in place of one per row. A query of several
+ *   words does the same from the top file of whichever word's top rows hold its page (their
+ *   candidates up to the last row held are all there).
  * - Other filters, and searches made only of common grams: every chunk, in rank order, so the
  *   rows found so far are the start of the result and show as they arrive, with progress.
  * - Sorts other than rank or score: every chunk the filters need, then one sort.
