@@ -681,7 +681,10 @@ describe('hosted in a sub-folder (base_path /portal/)', () => {
           // Follow it as a reader would: click the link in the header of the home page.
           await visit(page, `${subServer.url}${language.prefix.slice(1)}${language.prefix ? '/' : ''}`, current);
           const link = page.locator(`header a[href="${new URL(target).pathname}"]`).first();
-          const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), link.click()]);
+          const navigated = page.waitForResponse((r) => r.request().isNavigationRequest() && r.request().frame() === page.mainFrame());
+          await link.click();
+          const response = await navigated;
+          await page.waitForLoadState('load');
           current.url = page.url();
           if (response?.status() !== 200) failures.push(`${language.lang}: ${target} answered ${response?.status()}`);
           if (page.url() !== target) failures.push(`${language.lang}: clicking ${target} landed on ${page.url()}`);

@@ -141,6 +141,14 @@ describe('the explorer on queries of several words', () => {
     expect(chunks(requests)).toEqual([]);
   });
 
+  it('says nothing matches two words no name holds together (天津 广州), fetching no top file and no chunk', async () => {
+    expect(matching('天津 广州')).toEqual([]);
+    const { last, requests } = await search('天津 广州');
+    expect(last).toMatchObject({ rows: [], count: 0, complete: true, done: true });
+    expect(requests.some((u) => u.includes('/top-'))).toBe(false);
+    expect(chunks(requests)).toEqual([]);
+  });
+
   it('reads only the chunks of the page’s candidates when no top file holds them (佛山 医药 股份), with the exact count', async () => {
     const expected = matching('佛山 医药 股份');
     // i ≡ 40 mod 60 (83 rows), less the 12 of them that are 2 mod 7 (天津): 71 rows, the 50th

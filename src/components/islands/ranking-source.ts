@@ -387,6 +387,7 @@ async function pageFromSources(
   query: string,
   req: ExplorerRequest,
 ): Promise<Pick<ExplorerResult, 'rows' | 'offset' | 'count' | 'found' | 'complete' | 'done'> | undefined> {
+  if (found.ordinals.length === 0) return undefined;
   const reach = (s: { gram: string; ordinals: number[] }) => s.ordinals[topRowsOf(s.gram, s.ordinals.length, searchMeta) - 1] ?? -1;
   const source = found.sources!.reduce((best, s) => (reach(s) > reach(best) ? s : best));
   const upTo = reach(source);
