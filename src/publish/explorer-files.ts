@@ -4,7 +4,7 @@
  * src/pages/search/ publish exactly these; tests and scripts/explorer-sizes.ts read them here.
  */
 import { fillTemplate, prepareRankingPieces, type RankableRow, type RankingPieces, type RankingTables } from '../wire/ranking-data.ts';
-import { SEARCH_INDEX_VERSION, type TopFile } from '../wire/name-search.ts';
+import { SEARCH_INDEX_VERSION, type DeepPageFile, type TopFile } from '../wire/name-search.ts';
 import { buildSearchIndex, type SearchIndex, type SearchIndexOptions } from './search-index.ts';
 import { TAGS } from '../core/vocabulary.ts';
 import type { Park } from '../ingest/dataset.ts';
@@ -27,6 +27,7 @@ export const EXPLORER_PATHS = {
   shard: '/search/{year}/{n}.json',
   top: '/search/{year}/top-{n}.json',
   commonPostings: '/search/{year}/cp-{n}.json',
+  deepPage: '/search/{year}/dp-{n}.json',
   idBlock: '/search/{year}/id-{n}.json',
   idGram: '/search/{year}/idg-{n}.json',
 } as const;
@@ -49,8 +50,14 @@ export function* explorerFiles(year: number, rows: readonly RankableRow[], table
   for (let n = 0; n < index.meta.shards; n++) yield [explorerPath('shard', year, n), index.shard(n)];
   for (let k = 0; k < index.meta.top.files; k++) yield [explorerPath('top', year, k), topFile(index, pieces, k)];
   for (let k = 0; k < index.meta.commonPostings.files; k++) yield [explorerPath('commonPostings', year, k), index.commonPostings(k)];
+  for (let k = 0; k < index.meta.commonPostings.pageFiles; k++) yield [explorerPath('deepPage', year, k), deepPageFile(index, pieces, k)];
   for (let k = 0; k < index.meta.idGrams.files; k++) yield [explorerPath('idGram', year, k), index.idGram(k)];
   for (let k = 0; k < index.meta.idBlocks.length; k++) yield [explorerPath('idBlock', year, k), index.idBlock(k)];
+}
+
+/** Deep page file k of a year's index: its pages' rows, encoded as the year's list is. */
+export function deepPageFile(index: SearchIndex, pieces: RankingPieces, k: number): DeepPageFile {
+  return { v: SEARCH_INDEX_VERSION, year: index.meta.year, file: k, pages: Object.fromEntries(index.deepPages(k).map(({ key, ordinals }) => [key, pieces.ordered(ordinals)])) };
 }
 
 /** Top file k of a year's index: its grams' first rows, encoded as the year's list is. */

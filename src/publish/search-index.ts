@@ -8,7 +8,7 @@
  * beyond the rows is the normalised names, one int per posted (gram, row) pair, a few ints
  * per distinct gram and the sorted ids.
  */
-import { BASE_GRAM, CJK_FROM, EXTENDED_GRAM, SEARCH_INDEX_VERSION, TWICE_EXTENDED_GRAM, UNIGRAM, commonPostingFileOf, gramShard, hasCjk, idGramFileOf, topFileOf, topRowsOf, type CommonPostingFile, type GramKind, type IdBlock, type IdGramFile, type SearchMeta, type SearchShard } from '../wire/name-search.ts';
+import { BASE_GRAM, CJK_FROM, EXTENDED_GRAM, SEARCH_INDEX_VERSION, TWICE_EXTENDED_GRAM, UNIGRAM, commonPostingFileOf, deepPageFileOf, deepPageKey, gramShard, hasCjk, heldRowsOf, idGramFileOf, topFileOf, topRowsOf, type CommonPostingFile, type GramKind, type IdBlock, type IdGramFile, type SearchMeta, type SearchShard } from '../wire/name-search.ts';
 import { ID_INFIX_MIN, normaliseSearch } from '../wire/ranking-data.ts';
 
 /**
@@ -67,6 +67,22 @@ export const COMMON_POSTED_MAX_SHARE = 0.05;
 export const ROWS_PER_COMMON_POSTING_FILE = 400;
 export const MAX_COMMON_POSTING_FILES = 256;
 
+/**
+ * A common gram with postings has its rows up to this share of them in deep pages (at least its
+ * top rows): two such words whose matches are one in a few hundred rows still find their first
+ * page among the first quarter of either's rows, a few pages of 400 instead of a chunk per match.
+ * At 520,000 rows about 0.9 of a year's list again; at 100,000, a third of one.
+ */
+export const DEEP_SHARE = 0.25;
+/** One deep page file per this many rows of the year, at most MAX_DEEP_PAGE_FILES: about one page per file at national scale. */
+export const ROWS_PER_DEEP_PAGE_FILE = 400;
+export const MAX_DEEP_PAGE_FILES = 2048;
+
+/** The number of deep page files for a year of `rows` rows. */
+export function deepPageFileCount(rows: number): number {
+  return Math.max(1, Math.min(MAX_DEEP_PAGE_FILES, Math.ceil(rows / ROWS_PER_DEEP_PAGE_FILE)));
+}
+
 /** The number of common posting files for a year of `rows` rows. */
 export function commonPostingFileCount(rows: number): number {
   return Math.max(1, Math.min(MAX_COMMON_POSTING_FILES, Math.ceil(rows / ROWS_PER_COMMON_POSTING_FILE)));
@@ -96,7 +112,7 @@ export function shardCount(rows: number): number {
 /** The files of a year's index, by name under /search/{year}/ (without .json): known from the row count alone. */
 export function searchFileNames(rows: number): string[] {
   const list = (count: number, name: (k: number) => string) => Array.from({ length: count }, (_, k) => name(k));
-  return ['meta', ...list(shardCount(rows), String), ...list(topFileCount(rows), (k) => `top-${k}`), ...list(commonPostingFileCount(rows), (k) => `cp-${k}`), ...list(idGramFileCount(rows), (k) => `idg-${k}`), ...list(Math.ceil(rows / ID_BLOCK_SIZE), (k) => `id-${k}`)];
+  return ['meta', ...list(shardCount(rows), String), ...list(topFileCount(rows), (k) => `top-${k}`), ...list(commonPostingFileCount(rows), (k) => `cp-${k}`), ...list(deepPageFileCount(rows), (k) => `dp-${k}`), ...list(idGramFileCount(rows), (k) => `idg-${k}`), ...list(Math.ceil(rows / ID_BLOCK_SIZE), (k) => `id-${k}`)];
 }
 
 /** Rows a gram may be held by and still be posted. */
@@ -246,16 +262,20 @@ export interface SearchIndex {
    */
   topGrams(k: number): { gram: string; ordinals: number[]; count?: number }[];
   commonPostings(k: number): CommonPostingFile;
+  /** Deep page file k: `${p}:${gram}` → the ordinals of the page (the caller adds the rows). */
+  deepPages(k: number): { key: string; ordinals: number[] }[];
   idGram(k: number): IdGramFile;
   idBlock(k: number): IdBlock;
 }
 
-/** What a caller may fix: the number of shards and of top files (tests), top rows per gram (the site's page size; at most MAX_TOP_ROWS) and deep top rows (tests). */
+/** What a caller may fix: the number of shards and of top files (tests), top rows per gram (the site's page size; at most MAX_TOP_ROWS), deep top rows and deep pages' share (tests). */
 export interface SearchIndexOptions {
   shards?: number;
   topFiles?: number;
   idGramFiles?: number;
   commonPostingFiles?: number;
+  deepPageFiles?: number;
+  deepShare?: number;
   topRows?: number;
   deepRows?: number;
 }
@@ -274,7 +294,12 @@ export function buildSearchIndex(year: number, rows: readonly SearchableRow[], o
   const { postedByShard, common, commonTop } = gramsByShard(passes, start, commonFirst, shards);
   const { idTexts, order, idBlocks } = sortedIds(rows);
   const ids = buildIdGrams(idTexts, threshold, options.idGramFiles ?? idGramFileCount(n));
-  const commonPostings = { files: options.commonPostingFiles ?? commonPostingFileCount(n), grams: commonTop.filter((c) => commonPosted(c.gram, c.count, n)).map((c) => c.gram) };
+  const commonPostings = {
+    files: options.commonPostingFiles ?? commonPostingFileCount(n),
+    grams: commonTop.filter((c) => commonPosted(c.gram, c.count, n)).map((c) => c.gram),
+    deepShare: options.deepShare ?? DEEP_SHARE,
+    pageFiles: options.deepPageFiles ?? deepPageFileCount(n),
+  };
   const meta: SearchMeta = { v: SEARCH_INDEX_VERSION, year, rows: n, shards, common, idBlocks, top, commonPostings, idGrams: { files: ids.files.length, common: ids.common } };
   return indexFiles(meta, postedByShard, postings, commonTop, ids.files, order.map((i) => idTexts[i]!), Int32Array.from(order));
 }
@@ -592,6 +617,18 @@ function indexFiles(meta: SearchMeta, postedByShard: PostedGram[][], postings: I
         if (posted.has(c.gram) && commonPostingFileOf(c.gram, meta) === k) out[c.gram] = c.first.map((o, i) => (i === 0 ? o : o - c.first[i - 1]!));
       }
       return { v: SEARCH_INDEX_VERSION, year, file: k, grams: out };
+    },
+    deepPages(k) {
+      if (!(Number.isInteger(k) && k >= 0 && k < meta.commonPostings.pageFiles)) throw new Error(`search index: no deep page file ${k} in ${year}`);
+      const out: { key: string; ordinals: number[] }[] = [];
+      for (const c of commonTop) {
+        if (!posted.has(c.gram)) continue;
+        const held = heldRowsOf(c.gram, c.count, meta);
+        for (let p = 1; p * top.deepRows < held; p++) {
+          if (deepPageFileOf(c.gram, p, meta) === k) out.push({ key: deepPageKey(c.gram, p), ordinals: c.first.slice(p * top.deepRows, Math.min(held, (p + 1) * top.deepRows)) });
+        }
+      }
+      return out;
     },
     idGram(k) {
       if (!(Number.isInteger(k) && k >= 0 && k < idGramFiles.length)) throw new Error(`search index: no id gram file ${k} in ${year}`);

@@ -4,7 +4,7 @@
  * endpoints under src/pages/rankings-data/ and src/pages/search/ read them here.
  */
 import { prepareRankingPieces, type RankingPieces, type RankingTables } from '../wire/ranking-data.ts';
-import { explorerTables, topFile } from '../publish/explorer-files.ts';
+import { deepPageFile, explorerTables, topFile } from '../publish/explorer-files.ts';
 import { buildSearchIndex, searchFileNames, type SearchIndex } from '../publish/search-index.ts';
 import { model, parks, rowsForYear, site, years } from './portal.ts';
 
@@ -41,6 +41,7 @@ export function searchFile(year: number, file: string): unknown {
   if (file === 'meta') return index.meta;
   if (file.startsWith('top-')) return topFile(index, rankingPieces(year), Number(file.slice(4)));
   if (file.startsWith('cp-')) return index.commonPostings(Number(file.slice(3)));
+  if (file.startsWith('dp-')) return deepPageFile(index, rankingPieces(year), Number(file.slice(3)));
   if (file.startsWith('idg-')) return index.idGram(Number(file.slice(4)));
   if (!file.startsWith('id-')) return index.shard(Number(file));
   const block = Number(file.slice(3));

@@ -44,13 +44,17 @@
  * 科技: one file instead of fifty chunks). And the common grams of `commonPostings.grams` (CJK
  * words held by up to a few per cent of the rows) have their ordinals in files of their own, so
  * two such words (广州 医药) are intersected exactly instead of by reading the list until a page
- * is found; the rows of a sparse intersection still come from the chunks holding them.
+ * is found. Such a word also has its rows up to a quarter of them in deep pages (400 rows each,
+ * past its top rows), where the first page of a sparse intersection usually lies: a few pages
+ * instead of a chunk per match. Past those, the rows come from the chunks holding them.
  *
  * Files: /search/{year}/meta.json (SearchMeta), /search/{year}/{n}.json (SearchShard: the grams
  * whose hash modulo the shard count is n), /search/{year}/top-{k}.json (TopFile: the grams whose
  * hash modulo the number of top files is k), /search/{year}/idg-{k}.json (IdGramFile: the id
  * grams whose hash modulo meta.idGrams.files is k), /search/{year}/cp-{k}.json (CommonPostingFile:
- * the common grams of meta.commonPostings.grams whose hash modulo its `files` is k) and
+ * the common grams of meta.commonPostings.grams whose hash modulo its `files` is k),
+ * /search/{year}/dp-{k}.json (DeepPageFile: the deep pages whose key's hash modulo
+ * commonPostings.pageFiles is k) and
  * /search/{year}/id-{k}.json (IdBlock). An
  * ordinal is a row's position in the year's published order (national rank, then id), the
  * order of the /rankings-data/ chunks.
@@ -86,9 +90,11 @@ export interface SearchMeta {
   top: { files: number; minRows: number; rows: number; deepMin: number; deepRows: number };
   /**
    * The common grams whose ordinals are in common posting files (sorted), and the number of
-   * those files: a gram is in file commonPostingFileOf(gram, meta).
+   * those files: a gram is in file commonPostingFileOf(gram, meta). Such a gram also has rows
+   * past its top rows, up to `deepShare` of its rows (heldRowsOf), in deep pages of
+   * `top.deepRows` rows: page p ≥ 1 in deep page file deepPageFileOf(gram, p, meta), of `pageFiles`.
    */
-  commonPostings: { files: number; grams: string[] };
+  commonPostings: { files: number; grams: string[]; deepShare: number; pageFiles: number };
   /**
    * The id grams (every window of ID_INFIX_MIN characters of each normalised id): the number
    * of their files, and those held by so many rows that they are not posted (sorted).
@@ -112,6 +118,15 @@ export interface CommonPostingFile {
   file: number;
   /** Common gram → ordinals, delta-encoded. */
   grams: Record<string, number[]>;
+}
+
+/** /search/{year}/dp-{k}.json: deep pages of common grams with postings (see SearchMeta.commonPostings). */
+export interface DeepPageFile {
+  v: number;
+  year: number;
+  file: number;
+  /** `${p}:${gram}` → rows p × top.deepRows onwards of the gram, in published order. */
+  pages: Record<string, OrderedColumns>;
 }
 
 /** /search/{year}/{n}.json: the posted grams of one shard. */
@@ -212,6 +227,33 @@ export function hasCjk(gram: string): boolean {
 /** How many of its first rows the top file holds for a gram held by `count` rows (one that has a top entry). */
 export function topRowsOf(gram: string, count: number, meta: Pick<SearchMeta, 'top'>): number {
   return Math.min(count, hasCjk(gram) && count > meta.top.deepMin ? meta.top.deepRows : meta.top.rows);
+}
+
+/**
+ * How many of its first rows the index holds for a gram held by `count` rows (one with a top
+ * entry): its top rows, and for a common gram with postings, rows up to commonPostings.deepShare
+ * of its count in deep pages.
+ */
+export function heldRowsOf(gram: string, count: number, meta: Pick<SearchMeta, 'top' | 'commonPostings'>): number {
+  const top = topRowsOf(gram, count, meta);
+  return commonPostedSet(meta).has(gram) ? Math.min(count, Math.max(top, Math.ceil(count * meta.commonPostings.deepShare))) : top;
+}
+
+/** The deep page file holding page p (≥ 1) of a common gram with postings. */
+export function deepPageFileOf(gram: string, p: number, meta: Pick<SearchMeta, 'commonPostings'>): number {
+  return gramShard(deepPageKey(gram, p), meta.commonPostings.pageFiles);
+}
+
+/** The key of page p of a gram in its deep page file. */
+export function deepPageKey(gram: string, p: number): string {
+  return `${p}:${gram}`;
+}
+
+const postedSets = new WeakMap<object, Set<string>>();
+function commonPostedSet(meta: Pick<SearchMeta, 'commonPostings'>): Set<string> {
+  let set = postedSets.get(meta.commonPostings);
+  if (!set) postedSets.set(meta.commonPostings, (set = new Set(meta.commonPostings.grams)));
+  return set;
 }
 
 /** The common posting file of a gram of meta.commonPostings.grams. */
@@ -342,7 +384,7 @@ export function idBlocksFor(prefix: string, firsts: readonly string[]): number[]
 const commonSets = new WeakMap<SearchMeta, { grams: Set<string>; ids: Set<string>; posted: Set<string> }>();
 function commonOf(meta: SearchMeta) {
   let c = commonSets.get(meta);
-  if (!c) commonSets.set(meta, (c = { grams: new Set(meta.common), ids: new Set(meta.idGrams.common), posted: new Set(meta.commonPostings.grams) }));
+  if (!c) commonSets.set(meta, (c = { grams: new Set(meta.common), ids: new Set(meta.idGrams.common), posted: commonPostedSet(meta) }));
   return c;
 }
 

@@ -3,10 +3,11 @@
 // their matches, and the chunks read when neither holds it. Run on the files the endpoints
 // publish (explorerFiles), through a fake fetch that logs every request.
 import { describe, expect, it } from 'vitest';
-import { commonPostingFileOf, decodeDeltas, findCandidates, topFileOf, type CommonPostingFile, type SearchMeta } from '../../src/wire/name-search.ts';
+import { commonPostingFileOf, decodeDeltas, deepPageFileOf, deepPageKey, findCandidates, topFileOf, type CommonPostingFile, type DeepPageFile, type SearchMeta } from '../../src/wire/name-search.ts';
 import { NO_FILTER_KEYS, fillTemplate, normaliseSearch, type RankableRow } from '../../src/wire/ranking-data.ts';
 import { YearPieces, runExplorer, type ExplorerResult } from '../../src/components/islands/ranking-source.ts';
 import { EXPLORER_PATHS, explorerFiles } from '../../src/publish/explorer-files.ts';
+import type { SearchIndexOptions } from '../../src/publish/search-index.ts';
 import { TABLES, URLS, YEAR } from './explorer-fixture.ts';
 
 const ROWS = 5000;
@@ -39,8 +40,18 @@ const rows: RankableRow[] = Array.from({ length: ROWS }, (_, i) => ({
   rankChange: null,
   scoreChange: null,
 }));
-const files = new Map<string, string>();
-for (const [path, data] of explorerFiles(YEAR, rows, TABLES)) files.set(`/base${path}`, JSON.stringify(data));
+/** The year's files as the endpoints publish them, path (with base) → JSON text. */
+function filesOf(options: SearchIndexOptions = {}): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [path, data] of explorerFiles(YEAR, rows, TABLES, options)) out.set(`/base${path}`, JSON.stringify(data));
+  return out;
+}
+const files = filesOf();
+/**
+ * The same with every row of a common word with postings in its deep pages (deepShare 1; the
+ * site keeps a quarter, which in a year of 5,000 rows is no more than the 400 top rows).
+ */
+const deepFiles = filesOf({ deepShare: 1 });
 const url = (kind: keyof typeof EXPLORER_PATHS, n: number | string = '') => `/base${fillTemplate(EXPLORER_PATHS[kind], { year: String(YEAR), n: String(n), code: String(n) })}`;
 const meta = JSON.parse(files.get(url('searchMeta'))!) as SearchMeta;
 
@@ -51,11 +62,11 @@ const ordinals = (r: ExplorerResult) => r.rows.map((x) => x.order);
 const pageOf = (r: ExplorerResult, page: number) => ordinals(r).slice((page - 1) * PAGE - r.offset, page * PAGE - r.offset);
 const chunks = (requests: string[]) => requests.filter((u) => /\/rankings-data\/\d+\/\d+\.json$/.test(u));
 
-async function search(query: string, page = 1): Promise<{ last: ExplorerResult; requests: string[] }> {
+async function search(query: string, page = 1, from = files): Promise<{ last: ExplorerResult; requests: string[] }> {
   const requests: string[] = [];
   const pieces = new YearPieces(YEAR, URLS, async (u) => {
     requests.push(u);
-    const text = files.get(u);
+    const text = from.get(u);
     if (text === undefined) throw new Error(`404 ${u}`);
     return JSON.parse(text) as unknown;
   });
@@ -162,5 +173,27 @@ describe('the explorer on queries of several words', () => {
     // One chunk per candidate of the page, not the list up to it.
     expect(chunks(requests).sort()).toEqual([...new Set(expected.slice(0, PAGE).map((o) => url('chunk', Math.floor(o / 100))))].sort());
     expect(requests.some((u) => u.includes('/top-'))).toBe(false);
+  });
+
+  it('reads the page of a sparse intersection from the deep pages that hold its rows, not a chunk per row', async () => {
+    const expected = matching('佛山 医药 股份');
+    const deepMeta = JSON.parse(deepFiles.get(url('searchMeta'))!) as SearchMeta;
+    expect(deepMeta.commonPostings.deepShare).toBe(1);
+    // Page p ≥ 1 of 佛山 holds its rows 400p to 400p + 399, in published order.
+    const foshan = matching('佛山');
+    const page2 = JSON.parse(deepFiles.get(url('deepPage', deepPageFileOf('佛山', 2, deepMeta)))!) as DeepPageFile;
+    const orders = page2.pages[deepPageKey('佛山', 2)]!.orderDelta;
+    expect(decodeDeltas(orders)).toEqual(foshan.slice(800, 1200));
+    const { last, requests } = await search('佛山 医药 股份', 1, deepFiles);
+    expect(pageOf(last, 1)).toEqual(expected.slice(0, PAGE));
+    expect(last).toMatchObject({ offset: 0, count: 71, done: true });
+    expect(last.rows.map((r) => r.name)).toEqual(expected.slice(0, PAGE).map((o) => rows[o]!.name));
+    expect(chunks(requests)).toEqual([]);
+    // 佛山 and 医药 reach the end of the list; the first page's rows (up to i = 3,520) are among
+    // the first 1,100 or so rows of either: its top rows and deep pages 1 and 2, no further.
+    const deep = requests.filter((u) => u.includes('/dp-'));
+    expect(deep.length).toBeGreaterThanOrEqual(1);
+    expect(deep.length).toBeLessThanOrEqual(2);
+    expect(requests.filter((u) => u.includes('/top-'))).toHaveLength(1);
   });
 });

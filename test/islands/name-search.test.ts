@@ -23,7 +23,7 @@ import {
   type SearchShard,
 } from '../../src/wire/name-search.ts';
 import { normaliseSearch } from '../../src/wire/ranking-data.ts';
-import { ID_BLOCK_SIZE, MAX_TOP_ROWS, TOP_MIN_ROWS, buildSearchIndex, commonPostingFileCount, commonThreshold, gramWalker, idGramFileCount, searchFileNames, shardCount, topFileCount } from '../../src/publish/search-index.ts';
+import { ID_BLOCK_SIZE, MAX_TOP_ROWS, TOP_MIN_ROWS, buildSearchIndex, commonPostingFileCount, commonThreshold, deepPageFileCount, gramWalker, idGramFileCount, searchFileNames, shardCount, topFileCount } from '../../src/publish/search-index.ts';
 import { FIRMS, YEAR, fixtureRows } from './explorer-fixture.ts';
 
 /** The grams of a text by level, each list in order of position. */
@@ -173,12 +173,15 @@ describe('buildSearchIndex', () => {
     expect(topFileCount(rows.length)).toBe(76);
     expect(commonPostingFileCount(rows.length)).toBe(7);
     expect(commonPostingFileCount(big)).toBe(256);
+    expect(deepPageFileCount(rows.length)).toBe(7);
+    expect(deepPageFileCount(big)).toBe(1300);
     expect(idGramFileCount(rows.length)).toBe(10);
     expect(names).toEqual([
       'meta',
       ...Array.from({ length: 20 }, (_, n) => String(n)),
       ...Array.from({ length: 76 }, (_, k) => `top-${k}`),
       ...Array.from({ length: 7 }, (_, k) => `cp-${k}`),
+      ...Array.from({ length: 7 }, (_, k) => `dp-${k}`),
       ...Array.from({ length: 10 }, (_, k) => `idg-${k}`),
       'id-0',
       'id-1',

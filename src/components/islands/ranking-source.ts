@@ -40,7 +40,7 @@ import {
   type SortDirection,
   type SortKey,
 } from '../../wire/ranking-data.ts';
-import { SEARCH_INDEX_VERSION, findCandidates, prefetchCandidates, topFileOf, topRowsOf, type Candidates, type CommonPostingFile, type IdBlock, type IdGramFile, type SearchMeta, type SearchShard, type TopFile } from '../../wire/name-search.ts';
+import { SEARCH_INDEX_VERSION, deepPageFileOf, deepPageKey, findCandidates, heldRowsOf, prefetchCandidates, topFileOf, topRowsOf, type Candidates, type CommonPostingFile, type DeepPageFile, type TopSource, type IdBlock, type IdGramFile, type SearchMeta, type SearchShard, type TopFile } from '../../wire/name-search.ts';
 
 /** URL templates of a year's pieces, base path included: {year}, {n} (chunk, shard, top file, id block) and {code} (park). */
 export interface PieceUrls {
@@ -51,6 +51,7 @@ export interface PieceUrls {
   shard: string;
   top: string;
   commonPostings: string;
+  deepPage: string;
   idBlock: string;
   idGram: string;
 }
@@ -137,6 +138,14 @@ export class YearPieces {
   }
   commonPostings(k: number): Promise<CommonPostingFile> {
     return this.get(this.urls.commonPostings, { n: String(k) }, (j) => j as CommonPostingFile);
+  }
+  /** A deep page file's pages' rows, by key (deepPageKey). */
+  deepPages(k: number): Promise<Map<string, ExplorerRow[]>> {
+    return this.get(this.urls.deepPage, { n: String(k) }, (j) => {
+      const file = j as DeepPageFile;
+      if (file.v !== SEARCH_INDEX_VERSION || file.year !== this.year) throw new Error(`search index: deep page file ${k} is not of version ${SEARCH_INDEX_VERSION} for ${this.year}`);
+      return new Map(Object.entries(file.pages).map(([key, columns]) => [key, decodeOrdered(columns, `deep page file ${k}, ${key}`)]));
+    });
   }
   /** A top file's rows, by gram, and the counts of its common grams. */
   top(k: number): Promise<{ rows: Map<string, ExplorerRow[]>; counts: Map<string, number> }> {
@@ -372,13 +381,15 @@ async function searchPlan(
 }
 
 /**
- * The page of a query of several words from the top file of one of its words (`sources`): the
- * one whose first rows reach furthest down the list. Its rows up to the last it holds include
+ * The page of a query of several words from the top rows of one of its words (`sources`): the
+ * one whose held rows reach furthest down the list. Its rows up to the last it holds include
  * every candidate up to there, so when those candidates fill the page (or are all of them),
- * the page is there: one request instead of one chunk per row. Candidates that are not exact
- * are checked against the query; their count is then known only when every one was held (else
- * the result says "at least"). Undefined when no source holds the page, or its file does not
- * hold the gram's first rows (then the chunks are read).
+ * the page is there: one request, or a few deep pages, instead of one chunk per row. Exact
+ * candidates may come from a common word's deep pages (only the pages holding the page's rows
+ * are read); others from its top rows only, where they are checked against the query, and
+ * their count is then known only when every one was held (else the result says "at least").
+ * Undefined when no source holds the page, or a file does not hold what the index says (then
+ * the chunks are read).
  */
 async function pageFromSources(
   pieces: YearPieces,
@@ -388,25 +399,54 @@ async function pageFromSources(
   req: ExplorerRequest,
 ): Promise<Pick<ExplorerResult, 'rows' | 'offset' | 'count' | 'found' | 'complete' | 'done'> | undefined> {
   if (found.ordinals.length === 0) return undefined;
-  const reach = (s: { gram: string; ordinals: number[] }) => s.ordinals[topRowsOf(s.gram, s.ordinals.length, searchMeta) - 1] ?? -1;
+  const heldOf = (s: TopSource) => (found.exact ? heldRowsOf : topRowsOf)(s.gram, s.ordinals.length, searchMeta);
+  const reach = (s: TopSource) => s.ordinals[heldOf(s) - 1] ?? -1;
   const source = found.sources!.reduce((best, s) => (reach(s) > reach(best) ? s : best));
   const upTo = reach(source);
   let held = 0;
   while (held < found.ordinals.length && found.ordinals[held]! <= upTo) held++;
   const all = held === found.ordinals.length;
   if (held < req.to && !all) return undefined;
-  const rows = (await pieces.top(topFileOf(source.gram, searchMeta))).rows.get(source.gram);
-  const first = topRowsOf(source.gram, source.ordinals.length, searchMeta);
-  if (!rows || rows.length !== first || !rows.every((r, i) => r.order === source.ordinals[i])) return undefined;
-  const candidates = new Set(found.ordinals.slice(0, held));
-  const matches = rows.filter((r) => candidates.has(r.order) && (found.exact || matchesQuery(r, query)));
   if (found.exact) {
     const count = found.ordinals.length;
-    return { rows: matches.slice(req.from, req.to), offset: req.from, count, found: count, complete: req.to >= count, done: true };
+    const rows = await sourceRows(pieces, searchMeta, source, found.ordinals.slice(req.from, Math.min(req.to, held)));
+    return rows && { rows, offset: req.from, count, found: count, complete: req.to >= count, done: true };
   }
+  const rows = await sourceRows(pieces, searchMeta, source, found.ordinals.slice(0, held));
+  if (!rows) return undefined;
+  const matches = rows.filter((r) => matchesQuery(r, query));
   if (all) return { rows: matches.slice(req.from, req.to), offset: req.from, count: matches.length, found: matches.length, complete: req.to >= matches.length, done: true };
   if (matches.length < req.to) return undefined;
   return { rows: matches, offset: 0, count: null, found: matches.length, complete: false, done: true };
+}
+
+/**
+ * The rows of `wanted` (ascending ordinals, all among the source's held rows) from the source's
+ * top entry (page 0) and deep pages (page p: rows p × top.deepRows onwards), reading only the
+ * pages that hold them. Undefined when a page does not hold the rows the index says it does.
+ */
+async function sourceRows(pieces: YearPieces, searchMeta: SearchMeta, source: TopSource, wanted: readonly number[]): Promise<ExplorerRow[] | undefined> {
+  const size = searchMeta.top.deepRows;
+  const held = heldRowsOf(source.gram, source.ordinals.length, searchMeta);
+  const top = topRowsOf(source.gram, source.ordinals.length, searchMeta);
+  // Where each wanted row is in the source's rows (both ascending).
+  const pages = new Set<number>();
+  for (let i = 0, at = 0; i < wanted.length; i++) {
+    while (at < held && source.ordinals[at]! < wanted[i]!) at++;
+    if (source.ordinals[at] !== wanted[i]) return undefined;
+    pages.add(at < top ? 0 : Math.floor(at / size));
+  }
+  const byOrder = new Map<number, ExplorerRow>();
+  const read = [...pages].map(async (p) => {
+    const rows = p === 0 ? (await pieces.top(topFileOf(source.gram, searchMeta))).rows.get(source.gram) : (await pieces.deepPages(deepPageFileOf(source.gram, p, searchMeta))).get(deepPageKey(source.gram, p));
+    const from = p * size;
+    const length = p === 0 ? top : Math.min(held, from + size) - from;
+    if (!rows || rows.length !== length || !rows.every((r, i) => r.order === source.ordinals[from + i])) return false;
+    for (const r of rows) byOrder.set(r.order, r);
+    return true;
+  });
+  if (!(await Promise.all(read)).every(Boolean)) return undefined;
+  return wanted.map((o) => byOrder.get(o)!);
 }
 
 /**
