@@ -102,7 +102,10 @@ function chooseQueries(dist: string): { kind: string; query: string; firstId: st
   const places = new Map<string, number>();
   for (const n of list.name) places.set([...n].slice(0, 2).join(''), (places.get([...n].slice(0, 2).join('')) ?? 0) + 1);
   const moderate = (m: Map<string, number>) => [...m].filter(([, c]) => share(c) > 0.01 && share(c) <= 0.05).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
-  const [place, trade] = [moderate(places), moderate(counts)];
+  // The trade word: the first of these industry words in 1–5 % of names (not a fragment such as 备科).
+  const trades = new Map(['医药', '电子', '软件', '数据', '材料', '信息', '网络', '能源', '生物', '智能'].map((w) => [w, list.name.filter((n) => n.includes(w)).length]));
+  const place = moderate(places);
+  const trade = [...trades].find(([, c]) => share(c) > 0.01 && share(c) <= 0.05)?.[0];
   if (place && trade && place !== trade) queries.push({ kind: 'Two common words', query: `${place} ${trade}` });
   const id = list.id[at] ?? '';
   if (id.length >= 14) queries.push({ kind: 'Credit code, 8 characters from its middle', query: id.slice(6, 14) });
