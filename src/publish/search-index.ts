@@ -51,8 +51,9 @@ export const MAX_TOP_ROWS = 100;
  * Top rows of a gram holding a CJK character and held by more than DEEP_MIN_SHARE of the
  * year's rows (and by more than twice the top rows): deep enough that a second word's matches
  * among them fill a first page (a word held by a quarter of these rows leaves a hundred). Such
- * grams are a few hundred whatever the year's size (cities, industry words), so the top files
- * grow by about as many rows as a year of 100,000 firms has, and far less at national scale.
+ * grams are a few hundred whatever the year's size (cities, industry words: 476 in a year of
+ * 100,000 firms), so the top files grow by about 150,000 rows a year at any scale: 22 MB raw a
+ * year at 100,000 firms (12 % more search data), a smaller share nationally.
  */
 export const DEEP_ROWS = 400;
 export const DEEP_MIN_SHARE = 0.002;
